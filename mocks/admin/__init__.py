@@ -1,0 +1,66 @@
+"""The mock Commerce Admin (app factory)."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from typing import Any
+
+from flask import Flask
+from werkzeug.security import generate_password_hash
+
+from mocks.shared import errors, requestlog
+from mocks.shared.clock import MockClock
+from mocks.shared.db import connect, init_db
+from mocks.shared.forms import form_key
+
+DEFAULTS: dict[str, Any] = {
+    "ADMIN_PATH": "admin",
+    "ADMIN_USERNAME": "admin",
+    "ADMIN_PASSWORD": "admin123",
+    "GATEWAY_URL": "http://127.0.0.1:8081",
+    "PORTAL_URL": "http://127.0.0.1:8081",
+    "GATEWAY_TIMEOUT": 3.0,
+    "CONTROL_TOKEN": None,
+}
+
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    from mocks.admin import auth, channel, control, dashboard, system_config
+    from mocks.admin.menu import MENU
+
+    app = Flask(__name__)
+    app.config.from_mapping(DEFAULTS)
+    app.config.update(
+        SECRET_KEY=secrets.token_hex(32),
+        SESSION_COOKIE_NAME="admin",
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        MAX_CONTENT_LENGTH=64 * 1024,
+    )
+    app.config.update(config or {})
+    if "DATABASE" not in app.config:
+        raise ValueError("the admin app needs config['DATABASE'] (a SQLite file path)")
+    os.makedirs(os.path.dirname(os.path.abspath(app.config["DATABASE"])), exist_ok=True)
+    app.config["ADMIN_PASSWORD_HASH"] = generate_password_hash(app.config["ADMIN_PASSWORD"], method="pbkdf2:sha256:1000")
+
+    app.extensions["clock"] = app.config.get("CLOCK") or MockClock()
+    app.extensions["request_log"] = app.config.get("REQUEST_LOG") or requestlog.RequestLog()
+
+    init_db(app, "mocks.admin")
+    conn = connect(app.config["DATABASE"])
+    try:
+        auth.seed_admin_user(conn, app.config["ADMIN_USERNAME"], app.config["ADMIN_PASSWORD_HASH"])
+    finally:
+        conn.close()
+
+    prefix = "/" + str(app.config["ADMIN_PATH"]).strip("/")
+    for blueprint in (auth.bp, dashboard.bp, channel.bp, system_config.bp):
+        app.register_blueprint(blueprint, url_prefix=prefix)
+    app.register_blueprint(control.bp)
+    app.before_request(auth.require_login)
+
+    app.jinja_env.globals.update(form_key=form_key, menu=MENU, current_user=auth.current_user)
+    errors.install(app, "error.html")
+    requestlog.install(app, app.extensions["request_log"])
+    return app

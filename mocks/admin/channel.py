@@ -1,0 +1,66 @@
+"""Marketing > Channels > Amazon Sales Channel: the key check on every access.
+
+Each GET asks the key-check gateway about the stored Production API key (no
+caching, ``Cache-Control: no-store``). A missing, unknown, expired or revoked
+key shows the "Welcome to Amazon Sales Channel" prompt (Sign in / Add the key);
+a valid key shows the channel's home (store integration); a gateway that does
+not answer shows a distinct "could not verify" message.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, current_app, g, make_response, render_template, url_for
+
+from mocks.admin.config_store import PRODUCTION_API_KEY_PATH, get_value
+from mocks.admin.keycheck import Verdict, check_key
+from mocks.shared.db import get_db
+
+bp = Blueprint("channel", __name__)
+
+PROMPT_REASONS = {
+    "missing": "No Amazon API key is saved in your store configuration yet.",
+    "unknown": "The Amazon API key saved in your store configuration is not valid: Commerce does not know it.",
+    "expired": "The Amazon API key saved in your store configuration has expired.",
+    "revoked": "The Amazon API key saved in your store configuration has been revoked.",
+    "invalid": "The Amazon API key saved in your store configuration was refused.",
+}
+
+
+def api_portal_url() -> str:
+    return str(current_app.config["PORTAL_URL"]).rstrip("/") + "/apiportal/index/index/"
+
+
+def current_verdict() -> Verdict:
+    key = get_value(get_db(), PRODUCTION_API_KEY_PATH)
+    verdict = check_key(current_app.config["GATEWAY_URL"], key, current_app.config["GATEWAY_TIMEOUT"])
+    g.gateway_verdict = verdict.for_log()
+    return verdict
+
+
+@bp.get("/channel/amazon/")
+@bp.get("/channel/amazon/index/")
+def index() -> Any:
+    verdict = current_verdict()
+    if verdict.is_valid:
+        body = render_template("channel_home.html")
+    elif verdict.is_unavailable:
+        body = render_template("channel_unverified.html", verdict=verdict)
+    else:
+        body = render_template(
+            "channel_prompt.html",
+            verdict=verdict,
+            reason=PROMPT_REASONS[verdict.status],
+            sign_in_url=api_portal_url(),
+            add_key_url=url_for("system_config.edit", section="services_connector"),
+        )
+    response = make_response(body)
+    response.headers["Cache-Control"] = "no-store, no-cache, must-revalidate, max-age=0"
+    response.headers["Pragma"] = "no-cache"
+    return response
+
+
+@bp.get("/channel/amazon/store/new/")
+def store_new() -> str:
+    return render_template("channel_store_new.html")

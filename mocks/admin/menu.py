@@ -1,0 +1,66 @@
+"""The admin's left menu, shaped like Magento's menu.xml (ids give the real data-ui-ids)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Link:
+    ui_id: str
+    title: str
+    endpoint: str
+    values: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class LinkGroup:
+    title: str
+    links: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class TopItem:
+    ui_id: str
+    css: str
+    title: str
+    endpoint: str | None = None
+    groups: tuple[LinkGroup, ...] = ()
+
+
+MENU: tuple[TopItem, ...] = (
+    TopItem("menu-magento-backend-dashboard", "item-dashboard", "Dashboard", endpoint="dashboard.index"),
+    TopItem(
+        "menu-magento-backend-marketing",
+        "item-marketing",
+        "Marketing",
+        groups=(
+            LinkGroup(
+                "Channels",
+                (Link("menu-magento-amazon-channel-amazon-index", "Amazon Sales Channel", "channel.index"),),
+            ),
+        ),
+    ),
+    TopItem(
+        "menu-magento-backend-stores",
+        "item-stores",
+        "Stores",
+        groups=(
+            LinkGroup(
+                "Settings",
+                (Link("menu-magento-config-system-config", "Configuration", "system_config.index"),),
+            ),
+        ),
+    ),
+    TopItem(
+        "menu-magento-backend-system",
+        "item-system",
+        "System",
+        groups=(
+            LinkGroup(
+                "Other Settings",
+                (Link("menu-magento-adminnotification-system-adminnotification", "Notifications", "dashboard.notifications"),),
+            ),
+        ),
+    ),
+)

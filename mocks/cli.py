@@ -1,0 +1,68 @@
+"""``commerce-mocks serve``: run the mock admin and portal until Ctrl-C."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import threading
+from types import FrameType
+
+from mocks.servers import start_mocks
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="commerce-mocks", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    serve = sub.add_parser("serve", help="serve the mock Commerce Admin and account portal")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--admin-port", type=int, default=0, help="admin port; 0 picks a free one (default)")
+    serve.add_argument("--portal-port", type=int, default=0, help="portal port; 0 picks a free one (default)")
+    serve.add_argument("--data-dir", help="folder for the SQLite files (default: a temporary folder)")
+    serve.add_argument("--control-token", help="turn the /_mock control API on, guarded by this token")
+    serve.add_argument("--admin-path", default="admin", help="the admin's URL path (Magento's backend frontName)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    for port in (args.admin_port, args.portal_port):
+        if not 0 <= port <= 65535:
+            print(f"commerce-mocks: port {port} is out of range 0-65535", file=sys.stderr)
+            return 2
+    try:
+        mocks = start_mocks(
+            host=args.host,
+            admin_port=args.admin_port,
+            portal_port=args.portal_port,
+            data_dir=args.data_dir,
+            control_token=args.control_token,
+            admin_config={"ADMIN_PATH": args.admin_path},
+        )
+    except OSError as exc:
+        print(f"commerce-mocks: could not start: {exc}", file=sys.stderr)
+        return 1
+    admin_cfg, portal_cfg = mocks.admin.app.config, mocks.portal.app.config
+    print(f"Commerce Admin:   {mocks.admin_url}  (user {admin_cfg['ADMIN_USERNAME']} / {admin_cfg['ADMIN_PASSWORD']})")
+    print(f"Account portal:   {mocks.portal_url}  (account {portal_cfg['SEED_EMAIL']} / {portal_cfg['SEED_PASSWORD']})")
+    print(f"API Portal:       {mocks.portal_url}apiportal/index/index/")
+    print(f"Key gateway:      {mocks.portal_url}gateway/apikeycheck")
+    print(f"Control API:      {'on (header X-Mock-Control-Token)' if args.control_token else 'off'}")
+    print(f"Data folder:      {mocks.data_dir}")
+    print("Press Ctrl-C to stop.", flush=True)
+
+    stop = threading.Event()
+
+    def _on_signal(_signum: int, _frame: FrameType | None) -> None:
+        stop.set()
+
+    signal.signal(signal.SIGINT, _on_signal)
+    signal.signal(signal.SIGTERM, _on_signal)
+    stop.wait()
+    mocks.stop()
+    print("Stopped.", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

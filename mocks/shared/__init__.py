@@ -1,0 +1,1 @@
+"""Pieces both mock apps use: database, clock, request log, forms, control API."""
