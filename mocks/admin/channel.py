@@ -39,8 +39,8 @@ def current_verdict() -> Verdict:
     return verdict
 
 
-@bp.get("/channel/amazon/")
 @bp.get("/channel/amazon/index/")
+@bp.get("/channel/amazon/")
 def index() -> Any:
     verdict = current_verdict()
     if verdict.is_valid:

@@ -7,8 +7,8 @@ from flask import Blueprint, render_template
 bp = Blueprint("dashboard", __name__)
 
 
-@bp.get("/admin/dashboard/")
 @bp.get("/admin/dashboard/index/")
+@bp.get("/admin/dashboard/")
 def index() -> str:
     return render_template("dashboard.html", title="Dashboard")
 

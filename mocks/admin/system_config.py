@@ -46,8 +46,8 @@ def _render(section: Section, status: int = 200, error: str | None = None, poste
     )
 
 
-@bp.get("/admin/system_config/")
 @bp.get("/admin/system_config/index/")
+@bp.get("/admin/system_config/")
 def index() -> Any:
     return redirect(url_for("system_config.edit", section=DEFAULT_SECTION))
 

@@ -50,8 +50,8 @@ def home() -> Any:
     return redirect(url_for("account.dashboard"))
 
 
-@bp.get("/customer/account/")
 @bp.get("/customer/account/index/")
+@bp.get("/customer/account/")
 def dashboard() -> str:
     return render_template("dashboard.html", title="My Account", nav="dashboard")
 
