@@ -19,7 +19,7 @@ BAD_LOGIN = (
 )
 USERNAME = Text("User Name", max_length=40)
 PASSWORD = Text("Password", max_length=256)
-PUBLIC_ENDPOINTS = {"auth.login", "auth.login_alias", "static"}
+PUBLIC_ENDPOINTS = {"auth.login", "auth.login_alias", "auth.logout", "static"}
 
 
 def current_user() -> str | None:

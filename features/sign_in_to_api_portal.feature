@@ -1,0 +1,32 @@
+Feature: Sign in opens the Commerce account's API Portal in a new tab
+  On the "Welcome to Amazon Sales Channel" prompt, Sign in opens the Commerce account
+  page in a new browser tab. Signed in to the account, the API Portal section of
+  My Account appears at once; not signed in, the account asks for its user name and
+  password first; without an account, you register one.
+
+  @doc-step-3
+  Scenario: Signed in to the Commerce account, Sign in shows the API Portal at once
+    Given I am signed in to my Commerce account
+    And the Amazon Sales Channel prompt is open
+    When I click "Sign in" on the prompt
+    Then the Commerce account opens in a new browser tab
+    And the new tab shows the API Portal section of My Account
+    And the first tab still shows the Amazon Sales Channel prompt
+
+  @doc-step-3
+  Scenario: Not signed in, the Commerce account asks for the login first
+    Given the Amazon Sales Channel prompt is open
+    When I click "Sign in" on the prompt
+    Then the Commerce account opens in a new browser tab
+    And the new tab asks for my Commerce account email and password
+    When I sign in to my Commerce account in the new tab
+    Then the new tab shows the API Portal section of My Account
+
+  @doc-step-3 @mock-only
+  Scenario: Without a Commerce account, I register one and reach the API Portal
+    Given the Amazon Sales Channel prompt is open
+    When I click "Sign in" on the prompt
+    And I choose to create a Commerce account in the new tab
+    And I register with a new email address and a valid password
+    Then the new tab shows the API Portal section of My Account
+    And the API Portal lists no keys

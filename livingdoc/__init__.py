@@ -1,0 +1,1 @@
+"""The living documentation: the doc's numbered steps and the reports built from a run."""

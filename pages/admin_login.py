@@ -1,0 +1,24 @@
+"""Commerce Admin login page (Magento_Backend::admin/login.phtml)."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page
+
+
+class AdminLoginPage:
+    def __init__(self, page: Page, admin_url: str) -> None:
+        self.page = page
+        self.url = admin_url
+        self.form = page.locator("#login-form")
+        self.username = page.get_by_label("Username")
+        self.password = page.get_by_label("Password")
+        self.sign_in_button = page.get_by_role("button", name="Sign in")
+        self.error_message = page.locator(".login-content .messages .message-error")
+
+    def open(self) -> None:
+        self.page.goto(self.url)
+
+    def sign_in(self, username: str, password: str) -> None:
+        self.username.fill(username)
+        self.password.fill(password)
+        self.sign_in_button.click()

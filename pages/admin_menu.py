@@ -1,0 +1,27 @@
+"""The admin's left menu (Magento_Backend::menu.phtml): Marketing and Stores."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Locator, Page
+
+
+class AdminMenu:
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.nav = page.locator("nav.admin__menu #nav")
+        self.marketing = page.locator("#menu-magento-backend-marketing")
+        self.stores = page.locator("#menu-magento-backend-stores")
+        self.dashboard = page.locator("#menu-magento-backend-dashboard")
+
+    def _open(self, top: Locator, title: str, group: str, link: str) -> None:
+        top.get_by_role("link", name=title, exact=True).click()
+        column = top.locator("li.level-1").filter(has=self.page.locator(".submenu-group-title", has_text=group))
+        column.get_by_role("link", name=link, exact=True).click()
+
+    def open_amazon_sales_channel(self) -> None:
+        """Marketing > Channels > Amazon Sales Channel."""
+        self._open(self.marketing, "Marketing", "Channels", "Amazon Sales Channel")
+
+    def open_configuration(self) -> None:
+        """Stores > Settings > Configuration."""
+        self._open(self.stores, "Stores", "Settings", "Configuration")

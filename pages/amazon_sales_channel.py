@@ -1,0 +1,40 @@
+"""Marketing > Channels > Amazon Sales Channel: the key prompt or the channel's home.
+
+The real page is a React app; its prompt is known by its title
+"Welcome to Amazon Sales Channel" and its two actions, "Sign in" and "Add the key".
+"""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page
+
+
+class AmazonSalesChannelPage:
+    TITLE = "Welcome to Amazon Sales Channel"
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.page_title = page.locator(".page-header h1.page-title")
+        self.prompt = page.get_by_role("region", name=self.TITLE)
+        self.prompt_title = page.get_by_role("heading", name=self.TITLE)
+        self.prompt_reason = self.prompt.locator("[data-role=reason]")
+        self.sign_in_link = self.prompt.get_by_role("link", name="Sign in", exact=True)
+        self.add_the_key_button = self.prompt.get_by_role("button", name="Add the key", exact=True)
+        self.store_integration = page.get_by_role("region", name="Store Integration")
+        self.add_amazon_store_button = page.get_by_role("button", name="Add Amazon Store")
+        self.unverified_notice = page.get_by_role("region", name="We could not verify your Amazon API key")
+
+    def reload(self) -> None:
+        self.page.reload()
+
+    def sign_in(self) -> Page:
+        """Click "Sign in"; return the new tab it opens."""
+        with self.page.context.expect_page() as new_tab:
+            self.sign_in_link.click()
+        tab = new_tab.value
+        tab.wait_for_load_state()
+        return tab
+
+    def add_the_key(self) -> None:
+        self.add_the_key_button.click()
+        self.page.wait_for_load_state()

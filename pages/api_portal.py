@@ -1,0 +1,44 @@
+"""My Account > API Portal: Add New, the keys by name, Copy, Revoke."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Locator, Page
+
+
+class ApiPortalPage:
+    PATH = "apiportal/index/index/"
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.title = page.get_by_role("heading", name="API Portal", level=1)
+        self.my_account_nav = page.get_by_role("navigation", name="My Account")
+        self.description = page.get_by_label("Description")
+        self.add_new_button = page.get_by_role("button", name="Add New")
+        self.keys_table = page.get_by_role("table", name="Your API keys")
+        self.key_rows = self.keys_table.locator("tbody tr.api-key-row")
+        self.copy_status = page.locator("#copy-status")
+        self.error_message = page.locator(".messages .message-error")
+        self.success_message = page.locator(".messages .message-success")
+
+    def open(self, portal_url: str) -> None:
+        self.page.goto(portal_url.rstrip("/") + "/" + self.PATH)
+
+    def add_key(self, description: str) -> None:
+        self.description.fill(description)
+        self.add_new_button.click()
+        self.page.wait_for_load_state()
+
+    def key_row(self, description: str) -> Locator:
+        """The newest row listed under ``description``."""
+        name = self.page.get_by_role("rowheader", name=description, exact=True)
+        return self.key_rows.filter(has=name).first
+
+    def key_value(self, description: str) -> Locator:
+        return self.key_row(description).locator(".api-key-value code")
+
+    def copy_key(self, description: str) -> None:
+        self.key_row(description).get_by_role("button", name="Copy").click()
+
+    def revoke_key(self, description: str) -> None:
+        self.key_row(description).get_by_role("button", name="Revoke").click()
+        self.page.wait_for_load_state()

@@ -1,0 +1,24 @@
+"""Commerce account login (customer/account/login)."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page
+
+
+class PortalLoginPage:
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.email = page.get_by_label("Email")
+        self.password = page.get_by_label("Password")
+        self.sign_in_button = page.get_by_role("button", name="Sign In")
+        self.create_account_link = page.get_by_role("link", name="Create an Account").last
+        self.error_message = page.locator(".messages .message-error")
+
+    def sign_in(self, email: str, password: str) -> None:
+        self.email.fill(email)
+        self.password.fill(password)
+        self.sign_in_button.click()
+        self.page.wait_for_load_state()
+
+    def go_to_registration(self) -> None:
+        self.create_account_link.click()

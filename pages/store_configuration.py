@@ -1,0 +1,50 @@
+"""Stores > Settings > Configuration, and its Services > Magento Services > Api Keys group.
+
+Ids are Magento's own: ``#system_config_tabs``, ``#config-edit-form``, ``#save``
+and the field id made from the config path.
+"""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page
+
+API_KEYS_GROUP_ID = "services_connector_services_connector_integration"
+PRODUCTION_API_KEY_ID = f"{API_KEYS_GROUP_ID}_production_api_key"
+
+
+class StoreConfigurationPage:
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.page_title = page.locator(".page-header h1.page-title")
+        self.tabs = page.locator("#system_config_tabs")
+        self.services_tab = self.tabs.locator("[data-role=title]", has_text="Services")
+        self.magento_services_link = self.tabs.get_by_role("link", name="Magento Services")
+        self.form = page.locator("#config-edit-form")
+        self.section_title = self.form.locator(".section-title")
+        self.api_keys_head = page.locator(f"#{API_KEYS_GROUP_ID}-head")
+        self.api_keys_group = page.locator(f"fieldset#{API_KEYS_GROUP_ID}")
+        self.production_api_key = page.get_by_label("Production Api key", exact=False)
+        self.save_config_button = page.get_by_role("button", name="Save Config")
+        self.success_message = page.locator("#messages .message-success")
+        self.error_message = page.locator("#messages .message-error")
+
+    def open_magento_services(self) -> None:
+        """Expand Services in the left panel and choose Magento Services."""
+        if self.magento_services_link.is_hidden():
+            self.services_tab.click()
+        self.magento_services_link.click()
+
+    def expand_api_keys(self) -> None:
+        if self.api_keys_group.is_hidden():
+            self.api_keys_head.click()
+
+    def paste_production_api_key(self) -> None:
+        """Replace the field's content with the clipboard, as a person does: Ctrl+A, Ctrl+V."""
+        self.expand_api_keys()
+        self.production_api_key.click()
+        self.production_api_key.press("ControlOrMeta+a")
+        self.production_api_key.press("ControlOrMeta+v")
+
+    def save_config(self) -> None:
+        self.save_config_button.click()
+        self.page.wait_for_load_state()

@@ -1,0 +1,600 @@
+"""Fixtures and helpers for the fast (browser-free) tests of the mock servers.
+
+Everything a test needs is reached through fixtures:
+
+* ``admin_app`` / ``portal_app``: fresh Flask apps on a temporary SQLite file.
+* ``admin_browser`` / ``portal_browser``: anonymous browsers on those apps
+  (Flask's test client); ``admin`` / ``portal``: the same, signed in, with the
+  session's ``form_key`` read from a page.
+* ``admin_control`` / ``portal_control``: the ``/_mock`` control API.
+* ``admin_db`` / ``portal_db``: read-only looks at the SQLite files.
+* ``live``: both apps as real HTTP servers (``start_mocks``), reset for each test.
+
+Browsers answer with a :class:`Page` whose ``doc`` is a small parsed HTML tree
+with CSS-like ``select``/``select_one`` (tag, ``#id``, ``.class``, ``[attr]``,
+``[attr=value]``, descendant and ``>`` child combinators).
+"""
+
+from __future__ import annotations
+
+import http.cookiejar
+import json
+import re
+import socket
+import sqlite3
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from werkzeug.datastructures import Headers
+
+from mocks import admin as admin_pkg
+from mocks import portal as portal_pkg
+from mocks.servers import MockServers, start_mocks
+from mocks.shared.control import TOKEN_HEADER
+
+CONTROL_TOKEN = "test-control-token"
+ADMIN_USER, ADMIN_PASSWORD = "admin", "admin123"
+MERCHANT_EMAIL, MERCHANT_PASSWORD = "merchant@example.com", "merchant123"
+GATEWAY_TIMEOUT = 0.5  # seconds the admin waits for the gateway in these tests
+
+ADMIN_LOGIN = "/admin/"
+ADMIN_DASHBOARD = "/admin/admin/dashboard/"
+CHANNEL = "/admin/channel/amazon/"
+CONFIG_PAGE = "/admin/admin/system_config/edit/section/services_connector/"
+CONFIG_SAVE = "/admin/admin/system_config/save/section/services_connector/"
+PRODUCTION_KEY_PATH = "services_connector/services_connector_integration/production_api_key"
+PRODUCTION_KEY_FIELD = "groups[services_connector_integration][fields][production_api_key][value]"
+SANDBOX_KEY_FIELD = "groups[services_connector_integration][fields][sandbox_api_key][value]"
+
+PORTAL_LOGIN = "/customer/account/login/"
+PORTAL_CREATE = "/customer/account/create/"
+API_PORTAL = "/apiportal/index/index/"
+
+FormData = Mapping[str, str | bytes] | Sequence[tuple[str, str | bytes]]
+
+# --------------------------------------------------------------------------- HTML
+
+VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+@dataclass(eq=False)
+class Element:
+    tag: str
+    attrs: dict[str, str]
+    parent: Element | None = None
+    content: list[Element | str] = field(default_factory=list)
+
+    def get(self, name: str) -> str | None:
+        return self.attrs.get(name)
+
+    @property
+    def classes(self) -> set[str]:
+        return set((self.attrs.get("class") or "").split())
+
+    @property
+    def children(self) -> list[Element]:
+        return [c for c in self.content if isinstance(c, Element)]
+
+    def descendants(self) -> Iterator[Element]:
+        for child in self.children:
+            yield child
+            yield from child.descendants()
+
+    @property
+    def text(self) -> str:
+        """The visible text, white space collapsed (what a person reads)."""
+        parts: list[str] = []
+
+        def walk(el: Element) -> None:
+            for c in el.content:
+                if isinstance(c, str):
+                    parts.append(c)
+                elif c.tag not in ("script", "style"):
+                    walk(c)
+
+        walk(self)
+        return " ".join("".join(parts).split())
+
+    def select(self, selector: str) -> list[Element]:
+        chain = _parse_selector(selector)
+        return [el for el in self.descendants() if _matches(el, chain, len(chain) - 1)]
+
+    def select_one(self, selector: str) -> Element:
+        found = self.select(selector)
+        assert found, f"nothing matches {selector!r}"
+        return found[0]
+
+
+class _TreeBuilder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Element("#document", {})
+        self.current = self.root
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        el = Element(tag, {k: v or "" for k, v in attrs}, self.current)
+        self.current.content.append(el)
+        if tag not in VOID_TAGS:
+            self.current = el
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.current.content.append(Element(tag, {k: v or "" for k, v in attrs}, self.current))
+
+    def handle_endtag(self, tag: str) -> None:
+        el: Element | None = self.current
+        while el is not None and el.tag != tag:
+            el = el.parent
+        if el is not None and el.parent is not None:
+            self.current = el.parent
+
+    def handle_data(self, data: str) -> None:
+        self.current.content.append(data)
+
+
+def parse_html(text: str) -> Element:
+    builder = _TreeBuilder()
+    builder.feed(text)
+    builder.close()
+    return builder.root
+
+
+_COMPOUND = re.compile(r"""([a-zA-Z][\w-]*)|#([\w-]+)|\.([\w-]+)|\[([\w-]+)(?:=(?:"([^"]*)"|'([^']*)'|([^\]]*)))?\]""")
+
+
+@dataclass(frozen=True)
+class _Compound:
+    tag: str | None
+    ids: tuple[str, ...]
+    classes: tuple[str, ...]
+    attrs: tuple[tuple[str, str | None], ...]
+    combinator: str  # how it relates to the compound before it: " " or ">"
+
+    def matches(self, el: Element) -> bool:
+        return (
+            (self.tag is None or el.tag == self.tag)
+            and all(el.get("id") == i for i in self.ids)
+            and all(c in el.classes for c in self.classes)
+            and all((el.get(k) is not None) if v is None else el.get(k) == v for k, v in self.attrs)
+        )
+
+
+def _parse_selector(selector: str) -> list[_Compound]:
+    chain: list[_Compound] = []
+    combinator = " "
+    for token in re.findall(r"""(?:[^\s>"'\[]|\[[^\]]*\])+|>""", selector):
+        if token == ">":
+            combinator = ">"
+            continue
+        tag, ids, classes, attrs = None, [], [], []
+        pos = 0
+        for m in _COMPOUND.finditer(token):
+            assert m.start() == pos, f"bad selector {selector!r}"
+            pos = m.end()
+            if m.group(1):
+                tag = m.group(1).lower()
+            elif m.group(2):
+                ids.append(m.group(2))
+            elif m.group(3):
+                classes.append(m.group(3))
+            else:
+                value = next((v for v in m.group(5, 6, 7) if v is not None), None)
+                attrs.append((m.group(4), value))
+        assert pos == len(token), f"bad selector {selector!r}"
+        chain.append(_Compound(tag, tuple(ids), tuple(classes), tuple(attrs), combinator))
+        combinator = " "
+    return chain
+
+
+def _matches(el: Element, chain: list[_Compound], i: int) -> bool:
+    if not chain[i].matches(el):
+        return False
+    if i == 0:
+        return True
+    parent = el.parent
+    if chain[i].combinator == ">":
+        return parent is not None and _matches(parent, chain, i - 1)
+    while parent is not None:
+        if _matches(parent, chain, i - 1):
+            return True
+        parent = parent.parent
+    return False
+
+
+# --------------------------------------------------------------------------- browsing
+
+
+@dataclass
+class Page:
+    """One HTTP answer, the same whichever way it travelled."""
+
+    url: str
+    status: int
+    headers: Headers
+    body: bytes
+
+    @property
+    def text(self) -> str:
+        return self.body.decode("utf-8", "replace")
+
+    @property
+    def location(self) -> str | None:
+        return self.headers.get("Location")
+
+    @cached_property
+    def doc(self) -> Element:
+        return parse_html(self.text)
+
+    def json(self) -> Any:
+        return json.loads(self.body)
+
+    def form_key(self) -> str:
+        value = self.doc.select_one('input[name="form_key"]').get("value")
+        assert value, "the form_key field is empty"
+        return value
+
+    def messages(self, kind: str) -> list[str]:
+        """Texts of the ``message-<kind>`` boxes (error, success, notice, warning)."""
+        return [m.text for m in self.doc.select(f".message-{kind}")]
+
+
+def encode_form(data: FormData, multipart: bool = False) -> tuple[bytes, str]:
+    pairs = list(data.items()) if isinstance(data, Mapping) else list(data)
+    if not multipart:
+        return urllib.parse.urlencode(pairs).encode("ascii"), "application/x-www-form-urlencoded"
+    boundary = "----mockstestboundary7MA4YWxkTrZu0gW"
+    body = b""
+    for name, value in pairs:
+        raw = value if isinstance(value, bytes) else value.encode("utf-8")
+        body += (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'.encode()
+            + raw
+            + b"\r\n"
+        )
+    body += f"--{boundary}--\r\n".encode()
+    return body, f"multipart/form-data; boundary={boundary}"
+
+
+SITES = {
+    "admin": (ADMIN_LOGIN, CONFIG_PAGE, ADMIN_USER, ADMIN_PASSWORD),
+    "portal": (PORTAL_LOGIN, API_PORTAL, MERCHANT_EMAIL, MERCHANT_PASSWORD),
+}
+
+
+class Browser:
+    """A cookie-keeping client for one site ("admin" or "portal")."""
+
+    def __init__(self, site: str) -> None:
+        self.site = site
+        self.form_key = ""  # the signed-in session's form key (see sign_in)
+
+    def _send(self, method: str, path: str, body: bytes | None, headers: dict[str, str]) -> Page:
+        raise NotImplementedError
+
+    def fresh(self) -> Browser:
+        """Another browser on the same site, with no cookies: another person."""
+        raise NotImplementedError
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        data: FormData | None = None,
+        body: bytes | None = None,
+        multipart: bool = False,
+        headers: Mapping[str, str] | None = None,
+        follow_redirects: bool = False,
+    ) -> Page:
+        sent = dict(headers or {})
+        if data is not None:
+            body, sent["Content-Type"] = encode_form(data, multipart)
+        for _ in range(10):
+            page = self._send(method, path, body, sent)
+            if not follow_redirects or page.status not in (301, 302, 303, 307, 308):
+                return page
+            assert page.location, "a redirect without Location"
+            path = self._local(page.location)
+            if page.status in (301, 302, 303):
+                method, body = "GET", None
+                sent.pop("Content-Type", None)
+        raise AssertionError("too many redirects")
+
+    def _local(self, location: str) -> str:
+        parts = urllib.parse.urlsplit(location)
+        return parts.path + (f"?{parts.query}" if parts.query else "")
+
+    def get(self, path: str, **kw: Any) -> Page:
+        return self.request("GET", path, **kw)
+
+    def post(self, path: str, data: FormData | None = None, **kw: Any) -> Page:
+        return self.request("POST", path, data=data, **kw)
+
+    def submit_login(self, username: str, password: str) -> Page:
+        """Fill in and send the site's ``#login-form`` as a person would; the answer, not followed."""
+        login_path = SITES[self.site][0]
+        page = self.get(login_path)
+        action = page.doc.select_one("form#login-form").get("action") or login_path
+        return self.post(
+            action, {"form_key": page.form_key(), "login[username]": username, "login[password]": password}
+        )
+
+    def control(self, token: str = CONTROL_TOKEN) -> Control:
+        """The site's ``/_mock`` control API, sending ``token``."""
+        return Control(self, token)
+
+    def sign_in(self, username: str | None = None, password: str | None = None) -> Browser:
+        """Sign in (the seeded user by default) and read the new session's form key."""
+        _, form_page, default_user, default_password = SITES[self.site]
+        answer = self.submit_login(username or default_user, password or default_password)
+        assert answer.status == 302, f"sign-in failed: {answer.status} {answer.messages('error')}"
+        self.form_key = self.get(form_page).form_key()
+        return self
+
+
+class TestBrowser(Browser):
+    """A browser on a Flask app, in process (``app.test_client()``)."""
+
+    __test__ = False  # not a test class
+
+    def __init__(self, site: str, app: Flask) -> None:
+        super().__init__(site)
+        self.app = app
+        self.client: FlaskClient = app.test_client()
+
+    def fresh(self) -> TestBrowser:
+        return TestBrowser(self.site, self.app)
+
+    def _send(self, method: str, path: str, body: bytes | None, headers: dict[str, str]) -> Page:
+        response = self.client.open(path, method=method, data=body, headers=headers)
+        return Page(path, response.status_code, Headers(response.headers), response.get_data())
+
+
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+class HttpBrowser(Browser):
+    """A browser on a real server, over HTTP (urllib with a cookie jar)."""
+
+    def __init__(self, site: str, base_url: str, timeout: float = 10.0) -> None:
+        super().__init__(site)
+        self.base_url = base_url.rstrip("/")
+        self.timeout = timeout
+        self.cookies = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.cookies), _NoRedirects())
+
+    def fresh(self) -> HttpBrowser:
+        return HttpBrowser(self.site, self.base_url, self.timeout)
+
+    def _send(self, method: str, path: str, body: bytes | None, headers: dict[str, str]) -> Page:
+        request = urllib.request.Request(self.base_url + path, data=body, headers=headers, method=method)
+        try:
+            with self.opener.open(request, timeout=self.timeout) as response:
+                return Page(path, response.status, Headers(list(response.headers.items())), response.read())
+        except urllib.error.HTTPError as exc:
+            with exc:
+                return Page(path, exc.code, Headers(list(exc.headers.items())), exc.read())
+
+    def _local(self, location: str) -> str:
+        parts = urllib.parse.urlsplit(location)
+        if parts.netloc:
+            assert location.startswith(self.base_url + "/"), f"redirect off site: {location}"
+        return super()._local(location)
+
+
+class Control:
+    """The ``/_mock`` control API of one app, with the token."""
+
+    def __init__(self, browser: Browser, token: str = CONTROL_TOKEN) -> None:
+        self.browser = browser
+        self.token = token
+
+    def call(self, method: str, path: str, body: Any = None, *, raw: bytes | None = None) -> Page:
+        headers = {TOKEN_HEADER: self.token}
+        data = raw if raw is not None else (None if body is None else json.dumps(body).encode())
+        if data is not None:
+            headers["Content-Type"] = "application/json"
+        return self.browser.request(method, "/_mock" + path, body=data, headers=headers)
+
+    def ok(self, method: str, path: str, body: Any = None) -> Any:
+        """Call and expect a 2xx; the JSON answer."""
+        page = self.call(method, path, body)
+        assert 200 <= page.status < 300, f"{method} {path}: {page.status} {page.text}"
+        return page.json()
+
+
+class Db:
+    """Read-only look into one app's SQLite file (what is really stored)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        conn = sqlite3.connect(self.path)
+        try:
+            return [tuple(r) for r in conn.execute(sql, params).fetchall()]
+        finally:
+            conn.close()
+
+    def config(self) -> list[tuple[str, int, str, str]]:
+        """Every core_config_data row as (scope, scope_id, path, value)."""
+        return [
+            (r[0], r[1], r[2], r[3])
+            for r in self.rows("SELECT scope, scope_id, path, value FROM core_config_data ORDER BY path")
+        ]
+
+    def config_value(self, path: str) -> str | None:
+        found = self.rows(
+            "SELECT value FROM core_config_data WHERE scope = 'default' AND scope_id = 0 AND path = ?", (path,)
+        )
+        return found[0][0] if found else None
+
+
+def closed_port_url() -> str:
+    """The URL of a loopback port nothing listens on (bound, then closed)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    return f"http://127.0.0.1:{port}"
+
+
+# --------------------------------------------------------------------------- in-process apps
+
+AppFactory = Callable[..., TestBrowser]
+
+
+@pytest.fixture
+def make_admin(tmp_path: Path) -> AppFactory:
+    """``make_admin(**config)``: an anonymous browser on a new admin app (its own database).
+
+    By default the admin points at a gateway that is not there and waits
+    ``GATEWAY_TIMEOUT`` for it; pass config keys to change anything.
+    """
+    made = iter(range(1_000_000))
+
+    def make(**config: Any) -> TestBrowser:
+        app = admin_pkg.create_app(
+            {
+                "DATABASE": str(tmp_path / f"admin-{next(made)}.sqlite3"),
+                "CONTROL_TOKEN": CONTROL_TOKEN,
+                "GATEWAY_URL": closed_port_url(),
+                "PORTAL_URL": "http://portal.test",
+                "GATEWAY_TIMEOUT": GATEWAY_TIMEOUT,
+                **config,
+            }
+        )
+        return TestBrowser("admin", app)
+
+    return make
+
+
+@pytest.fixture
+def make_portal(tmp_path: Path) -> AppFactory:
+    """``make_portal(**config)``: an anonymous browser on a new portal app (its own database)."""
+    made = iter(range(1_000_000))
+
+    def make(**config: Any) -> TestBrowser:
+        app = portal_pkg.create_app(
+            {"DATABASE": str(tmp_path / f"portal-{next(made)}.sqlite3"), "CONTROL_TOKEN": CONTROL_TOKEN, **config}
+        )
+        return TestBrowser("portal", app)
+
+    return make
+
+
+@pytest.fixture
+def admin_browser(make_admin: AppFactory) -> TestBrowser:
+    """An anonymous browser on the admin."""
+    return make_admin()
+
+
+@pytest.fixture
+def portal_browser(make_portal: AppFactory) -> TestBrowser:
+    """An anonymous browser on the portal."""
+    return make_portal()
+
+
+@pytest.fixture
+def admin(admin_browser: TestBrowser) -> Browser:
+    """Another browser on the same admin, signed in as the seeded user (``.form_key`` set)."""
+    return admin_browser.fresh().sign_in()
+
+
+@pytest.fixture
+def portal(portal_browser: TestBrowser) -> Browser:
+    """Another browser on the same portal, signed in as the seeded merchant (``.form_key`` set)."""
+    return portal_browser.fresh().sign_in()
+
+
+@pytest.fixture
+def admin_control(admin_browser: TestBrowser) -> Control:
+    return admin_browser.fresh().control()
+
+
+@pytest.fixture
+def portal_control(portal_browser: TestBrowser) -> Control:
+    return portal_browser.fresh().control()
+
+
+@pytest.fixture
+def admin_db(admin_browser: TestBrowser) -> Db:
+    return Db(admin_browser.app.config["DATABASE"])
+
+
+@pytest.fixture
+def portal_db(portal_browser: TestBrowser) -> Db:
+    return Db(portal_browser.app.config["DATABASE"])
+
+
+# --------------------------------------------------------------------------- real servers
+
+
+@dataclass
+class Live:
+    """Both mocks as real servers, freshly reset."""
+
+    servers: MockServers
+    admin_control: Control
+    portal_control: Control
+
+    @property
+    def admin_base(self) -> str:
+        return self.servers.admin.base_url
+
+    @property
+    def portal_base(self) -> str:
+        return self.servers.portal.base_url
+
+    def admin_browser(self) -> HttpBrowser:
+        return HttpBrowser("admin", self.admin_base)
+
+    def portal_browser(self) -> HttpBrowser:
+        return HttpBrowser("portal", self.portal_base)
+
+    def admin(self) -> Browser:
+        return self.admin_browser().sign_in()
+
+    def portal(self) -> Browser:
+        return self.portal_browser().sign_in()
+
+    def new_key(self, **fields: Any) -> str:
+        """A key for the seeded merchant, made through the control API (``expires_in_seconds``, ``revoked``)."""
+        made = self.portal_control.ok("POST", "/keys", {"email": MERCHANT_EMAIL, **fields})
+        return str(made["key"])
+
+    def store_key(self, value: str) -> None:
+        self.admin_control.ok("PUT", "/config", {"path": PRODUCTION_KEY_PATH, "value": value})
+
+    @property
+    def admin_db(self) -> Db:
+        return Db(self.servers.data_dir / "admin.sqlite3")
+
+
+@pytest.fixture(scope="session")
+def servers() -> Iterator[MockServers]:
+    mocks = start_mocks(control_token=CONTROL_TOKEN, admin_config={"GATEWAY_TIMEOUT": GATEWAY_TIMEOUT})
+    yield mocks
+    mocks.stop()
+
+
+@pytest.fixture
+def live(servers: MockServers) -> Live:
+    state = Live(
+        servers,
+        HttpBrowser("admin", servers.admin.base_url).control(),
+        HttpBrowser("portal", servers.portal.base_url).control(),
+    )
+    state.admin_control.ok("POST", "/reset")
+    state.portal_control.ok("POST", "/reset")
+    return state
