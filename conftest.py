@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 pytest_plugins = [
     "fixtures.target",
     "fixtures.browser",
@@ -15,3 +17,10 @@ pytest_plugins = [
     "steps.commerce_state",
 ]
 
+
+
+@pytest.fixture(scope="session")
+def base_url(pytestconfig: pytest.Config) -> str | None:
+    """pytest-playwright's fallback ``base_url`` as a plain function: pytest 9 deprecates its method form,
+    and only a conftest fixture overrides a plugin's."""
+    return pytestconfig.getoption("--base-url", None) or pytestconfig.getini("base_url") or None
