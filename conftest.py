@@ -18,7 +18,6 @@ pytest_plugins = [
 ]
 
 
-
 @pytest.fixture(scope="session")
 def base_url(pytestconfig: pytest.Config) -> str | None:
     """pytest-playwright's fallback ``base_url`` as a plain function: pytest 9 deprecates its method form,

@@ -62,7 +62,9 @@ DOC_STEPS: tuple[DocStep, ...] = (
         "Api Keys of the store configuration (by hand: Stores > Settings > Configuration, expand Services, "
         "choose Magento Services).",
     ),
-    DocStep("doc-step-7", "7", "Paste the key into Production Api key", "Paste the copied key into Production Api key."),
+    DocStep(
+        "doc-step-7", "7", "Paste the key into Production Api key", "Paste the copied key into Production Api key."
+    ),
     DocStep(
         "doc-step-8",
         "8",

@@ -38,7 +38,8 @@ class RunningApp:
 
     @property
     def log(self) -> RequestLog:
-        return self.app.extensions["request_log"]  # type: ignore[no-any-return]
+        log: RequestLog = self.app.extensions["request_log"]
+        return log
 
 
 @dataclass

@@ -26,7 +26,7 @@ def portal_tab(journey: Journey) -> Page:
 
 
 @given("I am signed in to my Commerce account")
-def signed_in_to_portal(journey: Journey, portal_session_state: dict) -> None:  # type: ignore[type-arg]
+def signed_in_to_portal(journey: Journey, portal_session_state: dict) -> None:
     journey.admin_tab.context.add_cookies(portal_session_state["cookies"])
 
 
@@ -133,7 +133,9 @@ def clipboard_holds_key(journey: Journey, description: str) -> None:
     tab = portal_tab(journey)
     listed = ApiPortalPage(tab).key_value(description).inner_text().strip()
     clipboard = str(tab.evaluate("navigator.clipboard.readText()"))
-    with doc_expectation("doc-step-4", f"Copy should put exactly the key listed under {description!r} on the clipboard", tab):
+    with doc_expectation(
+        "doc-step-4", f"Copy should put exactly the key listed under {description!r} on the clipboard", tab
+    ):
         assert clipboard == listed, f"clipboard holds {clipboard!r}, the API Portal lists {listed!r}"
 
 

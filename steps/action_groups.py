@@ -75,7 +75,9 @@ def paste_and_save_key(journey: Journey) -> None:
 def add_key_through_prompt(journey: Journey, description: str) -> None:
     """Doc steps 3 to 8 from the prompt: Sign in, Add New, Copy, back, Add the key, paste, Save Config."""
     channel = AmazonSalesChannelPage(journey.admin_tab)
-    with doc_expectation("doc-step-2", "the 'Welcome to Amazon Sales Channel' prompt should be open", journey.admin_tab):
+    with doc_expectation(
+        "doc-step-2", "the 'Welcome to Amazon Sales Channel' prompt should be open", journey.admin_tab
+    ):
         expect(channel.prompt).to_be_visible()
     click_sign_in_on_prompt(journey)
     sign_in_to_portal_if_asked(journey)

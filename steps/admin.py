@@ -17,7 +17,7 @@ def login_page_open(journey: Journey) -> None:
 
 
 @given("I am signed in to the Commerce Admin")
-def signed_in_to_admin(journey: Journey, admin_session_state: dict) -> None:  # type: ignore[type-arg]
+def signed_in_to_admin(journey: Journey, admin_session_state: dict) -> None:
     journey.admin_tab.context.add_cookies(admin_session_state["cookies"])
     journey.admin_tab.goto(journey.target.admin_url)
     with doc_expectation("doc-step-1", "the shared admin session should open the Admin", journey.admin_tab):

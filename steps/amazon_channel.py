@@ -24,7 +24,7 @@ REASON_WORDING = {
 
 
 @given("the Amazon Sales Channel prompt is open")
-def prompt_is_open(journey: Journey, admin_session_state: dict) -> None:  # type: ignore[type-arg]
+def prompt_is_open(journey: Journey, admin_session_state: dict) -> None:
     signed_in_to_admin(journey, admin_session_state)
     AdminMenu(journey.admin_tab).open_amazon_sales_channel()
     prompt_shown(journey)
@@ -40,7 +40,9 @@ def opened_without_prompt(journey: Journey) -> None:
 @then('the "Welcome to Amazon Sales Channel" prompt is shown')
 def prompt_shown(journey: Journey) -> None:
     channel = AmazonSalesChannelPage(journey.admin_tab)
-    with doc_expectation("doc-step-2", "a missing or bad key should show the 'Welcome to Amazon Sales Channel' prompt", journey.admin_tab):
+    with doc_expectation(
+        "doc-step-2", "a missing or bad key should show the 'Welcome to Amazon Sales Channel' prompt", journey.admin_tab
+    ):
         expect(channel.prompt_title).to_be_visible()
 
 
@@ -62,7 +64,9 @@ def prompt_offers_actions(journey: Journey) -> None:
 @then("no prompt is shown")
 def no_prompt_shown(journey: Journey) -> None:
     channel = AmazonSalesChannelPage(journey.admin_tab)
-    with doc_expectation("doc-rule", "a valid key (or an unanswered check) must not bring up the prompt", journey.admin_tab):
+    with doc_expectation(
+        "doc-rule", "a valid key (or an unanswered check) must not bring up the prompt", journey.admin_tab
+    ):
         expect(channel.page_title).to_have_text("Amazon Sales Channel")
         expect(channel.prompt_title).to_have_count(0)
 
@@ -70,7 +74,9 @@ def no_prompt_shown(journey: Journey) -> None:
 @then('the channel goes on to store integration with "Add Amazon Store"')
 def goes_on_to_store_integration(journey: Journey) -> None:
     channel = AmazonSalesChannelPage(journey.admin_tab)
-    with doc_expectation("doc-step-9", "a valid key should go on to store integration ('Add Amazon Store')", journey.admin_tab):
+    with doc_expectation(
+        "doc-step-9", "a valid key should go on to store integration ('Add Amazon Store')", journey.admin_tab
+    ):
         expect(channel.store_integration).to_be_visible()
         expect(channel.add_amazon_store_button).to_be_visible()
 
@@ -78,7 +84,9 @@ def goes_on_to_store_integration(journey: Journey) -> None:
 @then("the channel says it could not verify the key")
 def could_not_verify(journey: Journey) -> None:
     channel = AmazonSalesChannelPage(journey.admin_tab)
-    with doc_expectation("doc-rule", "an unanswered key check should say the key could not be verified", journey.admin_tab):
+    with doc_expectation(
+        "doc-rule", "an unanswered key check should say the key could not be verified", journey.admin_tab
+    ):
         expect(channel.unverified_notice).to_be_visible()
         expect(channel.unverified_notice).to_contain_text(re.compile("could not verify", re.IGNORECASE))
 

@@ -22,7 +22,7 @@ def current_account() -> Account | None:
     if "account" not in g:
         email = session.get("account_email")
         g.account = accounts.find(get_db(), str(email)) if email else None
-    return g.account  # type: ignore[no-any-return]
+    return g.account
 
 
 def require_login() -> Any:
@@ -96,9 +96,10 @@ def create_post() -> Any:
         firstname = accounts.NAME.clean(form["firstname"])
         lastname = accounts.NAME.clean(form["lastname"])
         email = accounts.clean_email(form["email"])
-        password = accounts.PASSWORD.clean(request.form.get("password"))
-        accounts.check_password_rules(password)
-        if password != request.form.get("password_confirmation", ""):
+        raw_password = request.form.get("password", "")
+        password = accounts.PASSWORD.clean(raw_password)
+        accounts.check_password_rules(raw_password)  # before cleaning, which strips spaces
+        if raw_password != request.form.get("password_confirmation", ""):
             raise InputError("Please enter the same password in both password fields.")
         account = accounts.create(get_db(), email, password, current_app.extensions["clock"].now(), firstname, lastname)
     except InputError as exc:

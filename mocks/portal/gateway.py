@@ -7,6 +7,7 @@ slow (answers late) or error (500).
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import threading
 import time
@@ -72,8 +73,6 @@ def apikeycheck() -> Any:
 def _drop_connection() -> None:
     sock = request.environ.get("werkzeug.socket")
     if isinstance(sock, socket.socket):
-        try:
+        with contextlib.suppress(OSError):
             sock.shutdown(socket.SHUT_RDWR)
-        except OSError:
-            pass
     raise DropConnection()

@@ -21,7 +21,10 @@ from mocks.admin.keycheck import Verdict
 
 
 def _no_prompt_for_bad_key() -> None:
-    channel.check_key = lambda url, key, timeout: Verdict("valid", "broken on purpose")
+    def check_key(gateway_url: str, api_key: str | None, timeout: float) -> Verdict:
+        return Verdict("valid", "broken on purpose")
+
+    channel.check_key = check_key
 
 
 def _add_the_key_goes_elsewhere() -> None:
@@ -60,8 +63,8 @@ def _copy_copies_wrong_key() -> None:
 def _unreachable_gateway_reported_as_bad_key() -> None:
     real = channel.check_key
 
-    def check_key(url: str, key: str | None, timeout: float) -> Verdict:
-        verdict = real(url, key, timeout)
+    def check_key(gateway_url: str, api_key: str | None, timeout: float) -> Verdict:
+        verdict = real(gateway_url, api_key, timeout)
         return Verdict("unknown", verdict.detail) if verdict.is_unavailable else verdict
 
     channel.check_key = check_key

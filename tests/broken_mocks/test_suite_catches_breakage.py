@@ -18,13 +18,25 @@ ROOT = Path(__file__).resolve().parents[2]
 
 CASES = [
     # (breakage, scenarios to run (-k), what the failure must name)
-    ("no-prompt-for-bad-key", "first_access_without_a_key", "Doc step 2 (Open Marketing > Channels > Amazon Sales Channel)"),
+    (
+        "no-prompt-for-bad-key",
+        "first_access_without_a_key",
+        "Doc step 2 (Open Marketing > Channels > Amazon Sales Channel)",
+    ),
     ("add-the-key-goes-elsewhere", "add_the_key_leaves_the_channel", "Doc step 6 (Click Add the key)"),
     ("save-config-does-not-save", "save_config_stores", "Doc step 8 (Click Save Config)"),
     ("verdict-cached", "revoked_after_a_good_visit", "Doc rule (The key is checked on every access)"),
-    ("sign-in-in-same-tab", "signed_in_to_the_commerce_account_sign_in", "Doc step 3 (Sign in to the Commerce account)"),
+    (
+        "sign-in-in-same-tab",
+        "signed_in_to_the_commerce_account_sign_in",
+        "Doc step 3 (Sign in to the Commerce account)",
+    ),
     ("copy-copies-wrong-key", "copy_puts_exactly", "Doc step 4 (Create and copy a key in the API Portal)"),
-    ("unreachable-gateway-reported-as-bad-key", "is_not_reported_as_a_bad_key and down", "Doc rule (The key is checked on every access)"),
+    (
+        "unreachable-gateway-reported-as-bad-key",
+        "is_not_reported_as_a_bad_key and down",
+        "Doc rule (The key is checked on every access)",
+    ),
 ]
 
 
@@ -33,11 +45,27 @@ def test_suite_fails_and_names_the_step(breakage: str, selection: str, names: st
     env = {**os.environ, "BROKEN_MOCK": breakage}
     result = subprocess.run(
         [
-            sys.executable, "-m", "pytest", "tests/e2e", "-p", "tests.broken_mocks.sabotage",
-            "-k", selection, "-q", "-p", "no:cacheprovider", "-n", "0",
-            "--output", str(tmp_path / "artifacts"),
+            sys.executable,
+            "-m",
+            "pytest",
+            "tests/e2e",
+            "-p",
+            "tests.broken_mocks.sabotage",
+            "-k",
+            selection,
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "-n",
+            "0",
+            "--output",
+            str(tmp_path / "artifacts"),
         ],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     output = result.stdout + result.stderr
     assert result.returncode == 1, f"the suite did not fail with the mock broken ({breakage}):\n{output[-3000:]}"
