@@ -38,6 +38,7 @@ def api_portal_open(journey: Journey) -> None:
 
 
 @then("the new tab shows the API Portal section of My Account")
+@then("zeigt die neue Registerkarte den Abschnitt API Portal von My Account")
 def api_portal_shown(journey: Journey) -> None:
     tab = journey.require_portal_tab()
     api = ApiPortalPage(tab)
@@ -58,6 +59,7 @@ def portal_asks_for_login(journey: Journey) -> None:
 
 
 @when("I sign in to my Commerce account in the new tab")
+@when("ich mich in der neuen Registerkarte bei meinem Commerce-Konto anmelde")
 def sign_in_to_portal(journey: Journey) -> None:
     sign_in_to_portal_if_asked(journey)
 
@@ -81,6 +83,7 @@ def signed_in_and_copied(journey: Journey) -> None:
 
 
 @when(parsers.parse('I add a new API key described as "{description}"'))
+@when(parsers.parse('ich einen neuen API-Schlüssel mit der Beschreibung "{description}" hinzufüge'))
 def add_key(journey: Journey, description: str) -> None:
     ApiPortalPage(portal_tab(journey)).add_key(description)
     journey.key_description = description
@@ -114,6 +117,7 @@ def key_is_long_enough(journey: Journey, description: str) -> None:
 
 
 @when(parsers.parse('I copy the key named "{description}"'))
+@when(parsers.parse('ich den Schlüssel "{description}" kopiere'))
 def copy_key(journey: Journey, description: str) -> None:
     api = ApiPortalPage(portal_tab(journey))
     api.copy_key(description)

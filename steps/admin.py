@@ -12,6 +12,7 @@ from steps.checks import doc_expectation
 
 
 @given("the Commerce Admin login page is open")
+@given("die Anmeldeseite des Commerce Admin ist geöffnet")
 def login_page_open(journey: Journey) -> None:
     AdminLoginPage(journey.admin_tab, journey.target.admin_url).open()
 
@@ -25,6 +26,7 @@ def signed_in_to_admin(journey: Journey, admin_session_state: dict) -> None:
 
 
 @when("I sign in with the admin user name and password")
+@when("ich mich mit dem Admin-Benutzernamen und dem Kennwort anmelde")
 def sign_in_to_admin(journey: Journey) -> None:
     login = AdminLoginPage(journey.admin_tab, journey.target.admin_url)
     login.sign_in(journey.target.admin_user, journey.target.admin_password)
@@ -64,6 +66,7 @@ def admin_still_needs_login(journey: Journey) -> None:
 
 @when("I go to Marketing > Channels > Amazon Sales Channel")
 @given("I go to Marketing > Channels > Amazon Sales Channel")
+@when("ich zu Marketing > Channels > Amazon Sales Channel gehe")
 def go_to_amazon_sales_channel(journey: Journey) -> None:
     AdminMenu(journey.admin_tab).open_amazon_sales_channel()
     journey.admin_tab.wait_for_load_state()

@@ -38,6 +38,7 @@ def opened_without_prompt(journey: Journey) -> None:
 
 
 @then('the "Welcome to Amazon Sales Channel" prompt is shown')
+@then('wird die Aufforderung "Welcome to Amazon Sales Channel" angezeigt')
 def prompt_shown(journey: Journey) -> None:
     channel = AmazonSalesChannelPage(journey.admin_tab)
     with doc_expectation(
@@ -62,6 +63,7 @@ def prompt_offers_actions(journey: Journey) -> None:
 
 
 @then("no prompt is shown")
+@then("wird keine Aufforderung angezeigt")
 def no_prompt_shown(journey: Journey) -> None:
     channel = AmazonSalesChannelPage(journey.admin_tab)
     with doc_expectation(
@@ -72,6 +74,7 @@ def no_prompt_shown(journey: Journey) -> None:
 
 
 @then('the channel goes on to store integration with "Add Amazon Store"')
+@then('der Kanal geht mit "Add Amazon Store" zur Store-Integration weiter')
 def goes_on_to_store_integration(journey: Journey) -> None:
     channel = AmazonSalesChannelPage(journey.admin_tab)
     with doc_expectation(
@@ -92,6 +95,7 @@ def could_not_verify(journey: Journey) -> None:
 
 
 @when('I click "Sign in" on the prompt')
+@when('ich in der Aufforderung auf "Sign in" klicke')
 def click_sign_in(journey: Journey) -> None:
     click_sign_in_on_prompt(journey)
 
@@ -113,11 +117,13 @@ def first_tab_keeps_prompt(journey: Journey) -> None:
 
 
 @when("I go back to the Amazon Sales Channel tab")
+@when("ich zur Registerkarte Amazon Sales Channel zurückkehre")
 def back_to_channel_tab(journey: Journey) -> None:
     journey.admin_tab.bring_to_front()
 
 
 @when('I click "Add the key"')
+@when('ich auf "Add the key" klicke')
 def click_add_the_key(journey: Journey) -> None:
     AmazonSalesChannelPage(journey.admin_tab).add_the_key()
 

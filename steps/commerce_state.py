@@ -39,6 +39,7 @@ def _store_key(journey: Journey, key: str) -> None:
 
 
 @given("no Amazon API key is saved in the store configuration")
+@given("in der Store-Konfiguration ist kein Amazon API-Schlüssel gespeichert")
 def no_key_saved(journey: Journey) -> None:
     _admin(journey).set_config(PRODUCTION_API_KEY_PATH, "")
     journey.stored_key = None

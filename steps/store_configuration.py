@@ -26,6 +26,7 @@ def open_magento_services(journey: Journey) -> None:
 
 
 @then('the Magento Services section is open at its "Api Keys" group')
+@then('ist der Abschnitt Magento Services bei der Gruppe "Api Keys" geöffnet')
 def api_keys_group_open(journey: Journey) -> None:
     tab = journey.admin_tab
     config = StoreConfigurationPage(tab)
@@ -53,6 +54,7 @@ def back_and_add_the_key(journey: Journey) -> None:
 
 
 @when('I paste the copied key into "Production Api key"')
+@when('ich den kopierten Schlüssel in "Production Api key" einfüge')
 @given('I have pasted the copied key into "Production Api key"')
 def paste_key(journey: Journey) -> None:
     StoreConfigurationPage(journey.admin_tab).paste_production_api_key()
@@ -66,11 +68,13 @@ def field_holds_key(journey: Journey) -> None:
 
 
 @when('I click "Save Config"')
+@when('ich auf "Save Config" klicke')
 def click_save_config(journey: Journey) -> None:
     StoreConfigurationPage(journey.admin_tab).save_config()
 
 
 @then('the message "You saved the configuration." is shown')
+@then('wird die Meldung "You saved the configuration." angezeigt')
 def saved_message(journey: Journey) -> None:
     tab = journey.admin_tab
     with doc_expectation("doc-step-8", "Save Config should confirm 'You saved the configuration.'", tab):

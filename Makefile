@@ -1,0 +1,61 @@
+# Two commands do everything on a fresh Debian machine:
+#   make e2e   - set up, then run the BDD suite against the bundled mocks
+#   make test  - set up, then lint, type-check, the fast tests, the BDD suite and the broken-mock checks
+# Set-up is idempotent: Chromium from Debian (apt, as root or through sudo) when missing,
+# a .venv, and `pip install -e .[dev]` whenever pyproject.toml changes.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PYTEST_ARGS ?=
+
+.PHONY: help setup chromium venv lint typecheck unit e2e broken-mocks test serve clean
+
+help: ## list the targets
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
+
+setup: chromium venv ## install Chromium (if missing) and the Python environment
+
+chromium: ## install Debian's chromium unless CHROMIUM_PATH or /usr/bin/chromium is there
+	@if [ -n "$$CHROMIUM_PATH" ] && [ -x "$$CHROMIUM_PATH" ]; then exit 0; fi; \
+	if [ -x /usr/bin/chromium ] || command -v chromium >/dev/null 2>&1; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then sudo=""; \
+	elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; \
+	else echo "Chromium is missing: run 'apt-get install -y chromium' as root, or set CHROMIUM_PATH." >&2; exit 1; fi; \
+	echo "Installing Debian's chromium ..."; \
+	$$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq chromium >/dev/null
+
+venv: $(STAMP) ## create .venv and install the project with its dev tools
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[dev]'
+	@touch $(STAMP)
+
+lint: venv ## ruff
+	$(BIN)/ruff check .
+
+typecheck: venv ## mypy
+	$(BIN)/mypy
+
+unit: venv ## fast tests without a browser: the mocks and the report builder
+	$(BIN)/pytest tests/mocks tests/livingdoc -q $(PYTEST_ARGS)
+
+e2e: setup ## the BDD suite against the bundled mocks (living-doc report in reports/)
+	$(BIN)/pytest tests/e2e $(PYTEST_ARGS)
+
+broken-mocks: setup ## break the mocks on purpose: the suite must fail, naming the doc step
+	$(BIN)/pytest tests/broken_mocks -q $(PYTEST_ARGS)
+
+test: setup lint typecheck unit e2e broken-mocks ## everything CI runs
+
+serve: venv ## run the mocks for a person: admin on :8080, portal on :8081
+	$(BIN)/commerce-mocks serve --admin-port 8080 --portal-port 8081
+
+clean: ## remove reports and test artifacts (keeps .venv)
+	rm -rf reports test-results .pytest_cache .mypy_cache .ruff_cache
