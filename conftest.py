@@ -6,6 +6,7 @@ import pytest
 
 pytest_plugins = [
     "fixtures.target",
+    "fixtures.scenario_state",
     "fixtures.browser",
     "fixtures.sessions",
     "fixtures.journey",
@@ -15,6 +16,7 @@ pytest_plugins = [
     "steps.account_portal",
     "steps.store_configuration",
     "steps.commerce_state",
+    "livingdoc.plugin",
 ]
 
 

@@ -1,18 +1,23 @@
 """Steps that set the stage through the mocks' control API: stored keys, the key service, time.
 
 Scenarios using them are tagged ``@mock-only`` and skipped on a target without one,
-except "no key is saved", which falls back to clearing the field in the UI.
+except "no key is saved", which then clears the field in the UI instead.
 """
 
 from __future__ import annotations
 
 import secrets
+from typing import Any
 
+from playwright.sync_api import Browser, expect
 from pytest_bdd import given, parsers, when
 
 from fixtures.control_api import AdminControl, PortalControl
 from fixtures.journey import Journey
 from mocks.admin.config_store import PRODUCTION_API_KEY_PATH
+from pages.admin_menu import AdminMenu
+from pages.store_configuration import StoreConfigurationPage
+from steps.checks import doc_expectation
 
 GATEWAY_FAULTS = {
     "down": ("down", None),
@@ -40,9 +45,26 @@ def _store_key(journey: Journey, key: str) -> None:
 
 @given("no Amazon API key is saved in the store configuration")
 @given("in der Store-Konfiguration ist kein Amazon API-Schlüssel gespeichert")
-def no_key_saved(journey: Journey) -> None:
-    _admin(journey).set_config(PRODUCTION_API_KEY_PATH, "")
+def no_key_saved(journey: Journey, browser: Browser, admin_session_state: dict[str, Any]) -> None:
     journey.stored_key = None
+    if journey.target.admin_control is not None:
+        journey.target.admin_control.set_config(PRODUCTION_API_KEY_PATH, "")
+        return
+    # No control API: clear the field as a person would, in a separate signed-in context.
+    context = browser.new_context(storage_state=admin_session_state)  # type: ignore[arg-type]
+    try:
+        page = context.new_page()
+        page.goto(journey.target.admin_url)
+        AdminMenu(page).open_configuration()
+        config = StoreConfigurationPage(page)
+        config.open_magento_services()
+        config.expand_api_keys()
+        config.production_api_key.fill("")
+        config.save_config()
+        with doc_expectation("doc-step-8", "clearing the stored key should save", page):
+            expect(config.success_message).to_be_visible()
+    finally:
+        context.close()
 
 
 @given(parsers.parse("the store configuration holds a key that is {problem}"))

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+import mocks.admin.auth as admin_auth
 import mocks.admin.channel as channel
 import mocks.admin.system_config as system_config
 import mocks.portal.apiportal as apiportal
@@ -25,6 +26,10 @@ def _no_prompt_for_bad_key() -> None:
         return Verdict("valid", "broken on purpose")
 
     channel.check_key = check_key
+
+
+def _admin_login_refused() -> None:
+    admin_auth.check_password_hash = lambda pwhash, password: False
 
 
 def _add_the_key_goes_elsewhere() -> None:
@@ -76,6 +81,7 @@ def _rewrite_html(module: Any, rewrite: Callable[[str], str]) -> None:
 
 
 BREAKAGES: dict[str, Callable[[], None]] = {
+    "admin-login-refused": _admin_login_refused,
     "no-prompt-for-bad-key": _no_prompt_for_bad_key,
     "add-the-key-goes-elsewhere": _add_the_key_goes_elsewhere,
     "save-config-does-not-save": _save_config_does_not_save,

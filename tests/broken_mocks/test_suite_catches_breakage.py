@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 CASES = [
     # (breakage, scenarios to run (-k), what the failure must name)
+    ("admin-login-refused", "log_in_to_the_commerce_admin", "Doc step 1 (Log in to the Commerce Admin)"),
     (
         "no-prompt-for-bad-key",
         "first_access_without_a_key",

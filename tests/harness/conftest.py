@@ -1,0 +1,31 @@
+"""Helpers for tests that run the BDD suite in a child pytest."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+RunSuite = Callable[..., subprocess.CompletedProcess[str]]
+
+
+@pytest.fixture
+def run_suite(tmp_path: Path) -> RunSuite:
+    """Run ``pytest tests/e2e <args>`` in a child process; artifacts go under tmp_path."""
+
+    def run(*args: str, env: dict[str, str] | None = None, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+        command = [
+            sys.executable, "-m", "pytest", "tests/e2e", "-q", "-p", "no:cacheprovider",
+            "--output", str(tmp_path / "test-results"), *args,
+        ]  # fmt: skip
+        return subprocess.run(
+            command, cwd=ROOT, env={**os.environ, **(env or {})}, capture_output=True, text=True, timeout=timeout
+        )
+
+    return run

@@ -1,0 +1,53 @@
+"""Credentials never reach a failure message, a log or a trace."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from fixtures import masking
+from tests.harness.conftest import RunSuite
+
+DEMO_ADMIN_PASSWORD = "admin123"  # the bundled mock's default
+
+
+def test_mask_replaces_every_registered_secret() -> None:
+    masking.register_secret("s3cret-value")
+    masking.register_secret("abc")  # too short to mask safely: ignored
+    assert masking.mask("user s3cret-value, again s3cret-value") == "user ********, again ********"
+    assert "abc" in masking.mask("abc")
+
+
+def test_scrub_file_masks_inside_zip_members(tmp_path: Path) -> None:
+    masking.register_secret("pa55word-xyz")
+    archive = tmp_path / "trace.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("trace.trace", '{"method":"fill","params":{"value":"pa55word-xyz"}}')
+        zf.writestr("resources/page.html", "<p>nothing secret</p>")
+    assert masking.scrub_file(archive) is True
+    with zipfile.ZipFile(archive) as zf:
+        assert "pa55word-xyz" not in zf.read("trace.trace").decode()
+        assert "********" in zf.read("trace.trace").decode()
+        assert zf.read("resources/page.html") == b"<p>nothing secret</p>"
+    assert masking.scrub_file(archive) is False  # nothing left to mask
+
+
+def test_a_failing_login_scenario_leaks_no_password(run_suite: RunSuite, tmp_path: Path) -> None:
+    result = run_suite(
+        "-k", "log_in_to_the_commerce_admin and not de", "-p", "tests.broken_mocks.sabotage",
+        "--tracing", "on", "--screenshot", "on",
+        env={"BROKEN_MOCK": "admin-login-refused"},
+    )  # fmt: skip
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output[-2000:]
+    assert "Doc step 1" in output
+    assert DEMO_ADMIN_PASSWORD not in output
+    traces = list((tmp_path / "test-results").rglob("trace*.zip"))
+    assert traces, "the run should have left a trace"
+    for trace in traces:
+        with zipfile.ZipFile(trace) as zf:
+            for name in zf.namelist():
+                assert DEMO_ADMIN_PASSWORD.encode() not in zf.read(name), f"{trace}:{name} holds the password"
+    for path in (tmp_path / "test-results").rglob("*"):
+        if path.is_file() and path.suffix != ".zip":
+            assert DEMO_ADMIN_PASSWORD.encode() not in path.read_bytes(), path
