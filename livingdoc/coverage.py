@@ -1,0 +1,111 @@
+"""Which documented step is covered by which scenarios, and the gate on it.
+
+A documented step is *covered* when at least one scenario tagged with it passed.
+The gate fails the run when a documented step is not covered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from livingdoc.doc_steps import DOC_STEPS, DocStep, label
+from livingdoc.model import ERROR, FAILED, PASSED, ScenarioResult
+
+GATE_AUTO, GATE_ON, GATE_OFF = "auto", "on", "off"
+
+
+@dataclass
+class DocCoverage:
+    doc: DocStep
+    scenarios: list[ScenarioResult] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return label(self.doc.tag)
+
+    @property
+    def passed(self) -> int:
+        return sum(1 for s in self.scenarios if s.status == PASSED)
+
+    @property
+    def failed(self) -> int:
+        return sum(1 for s in self.scenarios if s.status in (FAILED, ERROR))
+
+    @property
+    def other(self) -> int:
+        return len(self.scenarios) - self.passed - self.failed
+
+    @property
+    def covered(self) -> bool:
+        return self.passed > 0
+
+    @property
+    def status(self) -> str:
+        """'covered', 'covered, with failures', 'failing', 'not run' or 'no scenario'."""
+        if not self.scenarios:
+            return "no scenario"
+        if self.failed and self.passed:
+            return "covered, with failures"
+        if self.failed:
+            return "failing"
+        if self.passed:
+            return "covered"
+        return "not run"
+
+    @property
+    def duration(self) -> float:
+        return sum(s.duration for s in self.scenarios)
+
+
+def coverage(scenarios: Sequence[ScenarioResult], doc_steps: Sequence[DocStep] = DOC_STEPS) -> list[DocCoverage]:
+    """One row per documented step, in the doc's order, with the scenarios tagged with it."""
+    rows = [DocCoverage(doc) for doc in doc_steps]
+    by_tag = {row.doc.tag: row for row in rows}
+    for scenario in scenarios:
+        for tag in scenario.doc_tags:
+            if tag in by_tag:
+                by_tag[tag].scenarios.append(scenario)
+    return rows
+
+
+def uncovered(rows: Sequence[DocCoverage]) -> list[DocCoverage]:
+    return [row for row in rows if not row.covered]
+
+
+@dataclass(frozen=True)
+class GateDecision:
+    active: bool
+    why: str
+
+
+def decide_gate(mode: str, narrowing: Sequence[str]) -> GateDecision:
+    """Is the coverage gate on for this run?
+
+    ``mode`` is the option's value; ``narrowing`` lists what made this run a subset
+    (``-k``, ``-m``, node ids, deselected tests, feature files left out). In ``auto`` mode
+    the gate is on only for a run of the whole suite.
+    """
+    if mode == GATE_ON:
+        return GateDecision(True, "--doc-coverage-gate=on")
+    if mode == GATE_OFF:
+        return GateDecision(False, "--doc-coverage-gate=off")
+    if narrowing:
+        return GateDecision(False, "subset run (" + "; ".join(narrowing) + ")")
+    return GateDecision(True, "whole suite")
+
+
+def gate_message(rows: Sequence[DocCoverage]) -> list[str]:
+    """Terminal lines explaining a failed gate; empty when every documented step is covered."""
+    missing = uncovered(rows)
+    if not missing:
+        return []
+    lines = [f"DOC COVERAGE GATE FAILED: {len(missing)} documented step(s) have no passing scenario:"]
+    for row in missing:
+        if row.scenarios:
+            states = ", ".join(f"{s.name} [{s.status}]" for s in row.scenarios)
+            lines.append(f"  {row.label}: {states}")
+        else:
+            lines.append(f"  {row.label}: no scenario is tagged @{row.doc.tag} in this run")
+    lines.append("  (for a subset run pass --no-doc-coverage-gate)")
+    return lines
