@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from livingdoc.coverage import DocCoverage, GateDecision
 from livingdoc.doc_steps import label
@@ -86,7 +87,12 @@ def _shot_html(images: _Images, shot: Shot, size: str = "thumb") -> str:
     ref = images.ref(shot.path)
     if ref is None:
         return f'<figure class="{size} missing"><figcaption>{escape(shot.tab)} tab: screenshot missing</figcaption></figure>'
-    url = f'<span class="url">{escape(shot.url)}</span>' if shot.url else ""
+    url = ""
+    if shot.url:
+        parts = urlsplit(shot.url)
+        short = (parts.path or "/") + (f"?{parts.query}" if parts.query else "") if parts.scheme.startswith("http") else shot.url
+        url = f'<span class="url" title="{escape(shot.url)}">{escape(short)}</span>'
+
     return (
         f'<figure class="{size}"><img data-img="{ref}" alt="{escape(shot.tab)} tab" title="click to enlarge">'
         f"<figcaption><b>{escape(shot.tab)} tab</b> {url}</figcaption></figure>"

@@ -80,6 +80,7 @@ class ScenarioResult:
     traces: list[str] = field(default_factory=list)  # absolute paths of Playwright traces
     mock_log: list[str] = field(default_factory=list)
     worker: str = "main"
+    capture_seconds: float = 0.0  # time spent taking this scenario's screenshots (the report's overhead)
 
     @property
     def passed(self) -> bool:

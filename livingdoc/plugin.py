@@ -299,10 +299,12 @@ class LivingDoc:
             record.status = FAILED
             record.error = ("Step definition not found: " if undefined else "") + _message(exception)
             recording.result.failed_step = recording.step_index
+        capture_started = time.perf_counter()
         if exception is not None or self.step_shots:
             record.shots = self._screenshots(recording, recording.step_index)
         if exception is None:
             self._illustrate(recording, step)
+        recording.result.capture_seconds += time.perf_counter() - capture_started
 
     def _tabs(self, recording: Recording) -> list[tuple[str, Page]]:
         if recording.context is None:
@@ -417,12 +419,12 @@ class LivingDoc:
             for tag in doc_tags:
                 if tag not in self.progress.covered:
                     self.progress.covered.add(tag)
-                    terminal.ensure_newline()
+                    _new_line(terminal)
                     terminal.write_line(
                         f"  living doc: {label(tag)} covered ({len(self.progress.covered)}/{len(BY_TAG)})", green=True
                     )
         elif report.failed:
-            terminal.ensure_newline()
+            _new_line(terminal)
             terminal.write_line(
                 f"  living doc: FAILED {report.nodeid} ({', '.join(t.replace('doc-', '') for t in doc_tags)})", red=True
             )
@@ -446,6 +448,7 @@ class LivingDoc:
         written = self._publish_illustrations()
         if self.junit_default is not None and self.junit_default.is_file():
             shutil.move(self.junit_default, self.report_dir / "junit.xml")
+            _point_junit_line_at(self.config, self.report_dir / "junit.xml")
         meta = html_report.ReportMeta(
             generated=time.strftime("%Y-%m-%d %H:%M:%S"),
             wall_time=time.time() - self.started,
@@ -526,6 +529,9 @@ class LivingDoc:
             f"  {covered}/{len(rows)} documented steps covered; {len(scenarios)} scenarios: {passed} passed, {failed} failed"
             + (f", {len(scenarios) - passed - failed} skipped or not run" if len(scenarios) - passed - failed else "")
         )
+        shots = sum(len(step.shots) for s in scenarios for step in s.steps)
+        capture = sum(s.capture_seconds for s in scenarios)
+        lines.append(f"  screenshots: {shots} taken in {capture:.1f} s (summed over processes; --step-screenshots off to skip)")
         gate_state = "FAILED" if gate_lines else ("passed" if decision.active else "off")
         lines.append(f"  coverage gate: {gate_state} ({decision.why})")
         lines.extend(gate_lines)
@@ -548,6 +554,26 @@ class LivingDoc:
         for line in self.summary:
             red = line.startswith(("  XX", "DOC COVERAGE", "  coverage gate: FAILED"))
             terminalreporter.write_line(line, red=red, bold=line.startswith("  living doc:"))
+
+
+def _new_line(terminal: Any) -> None:
+    """Start our progress line on a line of its own (after pytest's or xdist's progress dots)."""
+    writer = getattr(terminal, "_tw", None)
+    if getattr(terminal, "currentfspath", None):
+        terminal.ensure_newline()
+    elif writer is not None and writer.width_of_current_line:
+        writer.line()
+
+
+def _point_junit_line_at(config: pytest.Config, path: Path) -> None:
+    """pytest prints "generated xml file: <path>" later; make it name where the file ended up."""
+    try:
+        from _pytest.junitxml import xml_key
+    except ImportError:
+        return
+    xml = config.stash.get(xml_key, None)
+    if xml is not None and hasattr(xml, "logfile"):
+        xml.logfile = str(path)
 
 
 def _step_result(step: Any) -> StepResult:
