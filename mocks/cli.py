@@ -21,6 +21,14 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--data-dir", help="folder for the SQLite files (default: a temporary folder)")
     serve.add_argument("--control-token", help="turn the /_mock control API on, guarded by this token")
     serve.add_argument("--admin-path", default="admin", help="the admin's URL path (Magento's backend frontName)")
+    serve.add_argument("--secret-keys", action="store_true", help="add and enforce Magento's secret keys in admin URLs")
+    serve.add_argument(
+        "--admin-generation",
+        choices=("doc", "current"),
+        default="doc",
+        help="doc: Stores > Configuration > Magento Services > Api Keys (default); "
+        "current: System > Services > Commerce Services Connector",
+    )
     return parser
 
 
@@ -30,6 +38,14 @@ def main(argv: list[str] | None = None) -> int:
         if not 0 <= port <= 65535:
             print(f"commerce-mocks: port {port} is out of range 0-65535", file=sys.stderr)
             return 2
+    stop = threading.Event()
+
+    def _on_signal(_signum: int, _frame: FrameType | None) -> None:
+        stop.set()
+
+    # installed before starting: a signal during start-up or right after "Press Ctrl-C" still stops cleanly
+    signal.signal(signal.SIGINT, _on_signal)
+    signal.signal(signal.SIGTERM, _on_signal)
     try:
         mocks = start_mocks(
             host=args.host,
@@ -37,7 +53,11 @@ def main(argv: list[str] | None = None) -> int:
             portal_port=args.portal_port,
             data_dir=args.data_dir,
             control_token=args.control_token,
-            admin_config={"ADMIN_PATH": args.admin_path},
+            admin_config={
+                "ADMIN_PATH": args.admin_path,
+                "SECRET_KEYS": args.secret_keys,
+                "ADMIN_GENERATION": args.admin_generation,
+            },
         )
     except OSError as exc:
         print(f"commerce-mocks: could not start: {exc}", file=sys.stderr)
@@ -51,13 +71,6 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Data folder:      {mocks.data_dir}")
     print("Press Ctrl-C to stop.", flush=True)
 
-    stop = threading.Event()
-
-    def _on_signal(_signum: int, _frame: FrameType | None) -> None:
-        stop.set()
-
-    signal.signal(signal.SIGINT, _on_signal)
-    signal.signal(signal.SIGTERM, _on_signal)
     stop.wait()
     mocks.stop()
     print("Stopped.", flush=True)

@@ -11,6 +11,7 @@ class AdminMenu:
         self.nav = page.locator("nav.admin__menu #nav")
         self.marketing = page.locator("#menu-magento-backend-marketing")
         self.stores = page.locator("#menu-magento-backend-stores")
+        self.system = page.locator("#menu-magento-backend-system")
         self.dashboard = page.locator("#menu-magento-backend-dashboard")
 
     def _open(self, top: Locator, title: str, group: str, link: str) -> None:
@@ -21,6 +22,14 @@ class AdminMenu:
     def open_amazon_sales_channel(self) -> None:
         """Marketing > Channels > Amazon Sales Channel."""
         self._open(self.marketing, "Marketing", "Channels", "Amazon Sales Channel")
+
+    def open_services_connector(self) -> None:
+        """System > Services > Commerce Services Connector (current Commerce)."""
+        self._open(self.system, "System", "Services", "Commerce Services Connector")
+
+    def has_services_connector(self) -> bool:
+        """True on current Commerce, whose System menu links the Commerce Services Connector."""
+        return self.system.locator("a", has_text="Commerce Services Connector").count() > 0
 
     def open_configuration(self) -> None:
         """Stores > Settings > Configuration."""

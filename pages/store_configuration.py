@@ -1,4 +1,4 @@
-"""Stores > Settings > Configuration, and its Services > Magento Services > Api Keys group.
+"""Stores > Settings > Configuration > Services > Magento Services > Api Keys (the doc's admin).
 
 Ids are Magento's own: ``#system_config_tabs``, ``#config-edit-form``, ``#save``
 and the field id made from the config path.
@@ -6,13 +6,18 @@ and the field id made from the config path.
 
 from __future__ import annotations
 
-from playwright.sync_api import Page
+from playwright.sync_api import Locator, Page
+
+from pages.admin_menu import AdminMenu
 
 API_KEYS_GROUP_ID = "services_connector_services_connector_integration"
 PRODUCTION_API_KEY_ID = f"{API_KEYS_GROUP_ID}_production_api_key"
 
 
 class StoreConfigurationPage:
+    generation = "doc"
+    location = "Stores > Settings > Configuration > Services > Magento Services > Api Keys"
+
     def __init__(self, page: Page) -> None:
         self.page = page
         self.page_title = page.locator(".page-header h1.page-title")
@@ -28,19 +33,29 @@ class StoreConfigurationPage:
         self.success_message = page.locator("#messages .message-success")
         self.error_message = page.locator("#messages .message-error")
 
+    def open_by_hand(self) -> None:
+        """Stores > Settings > Configuration, expand Services, choose Magento Services."""
+        if self.tabs.count() == 0:
+            AdminMenu(self.page).open_configuration()
+        self.open_magento_services()
+
     def open_magento_services(self) -> None:
         """Expand Services in the left panel and choose Magento Services."""
         if self.magento_services_link.is_hidden():
             self.services_tab.click()
         self.magento_services_link.click()
 
-    def expand_api_keys(self) -> None:
+    def open_markers(self) -> list[Locator]:
+        """What shows when the page is open at the Api Keys."""
+        return [self.form, self.api_keys_head]
+
+    def reveal_production_api_key(self) -> None:
         if self.api_keys_group.is_hidden():
             self.api_keys_head.click()
 
     def paste_production_api_key(self) -> None:
         """Replace the field's content with the clipboard, as a person does: Ctrl+A, Ctrl+V."""
-        self.expand_api_keys()
+        self.reveal_production_api_key()
         self.production_api_key.click()
         self.production_api_key.press("ControlOrMeta+a")
         self.production_api_key.press("ControlOrMeta+v")

@@ -11,9 +11,9 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from fixtures.journey import Journey
 from pages.amazon_sales_channel import AmazonSalesChannelPage
+from pages.api_key_settings import api_key_settings
 from pages.api_portal import ApiPortalPage
 from pages.portal_login import PortalLoginPage
-from pages.store_configuration import StoreConfigurationPage
 from steps.checks import doc_expectation
 
 NEW_TAB_TIMEOUT_MS = 10_000
@@ -65,7 +65,7 @@ def add_and_copy_key(journey: Journey, description: str) -> None:
 
 def paste_and_save_key(journey: Journey) -> None:
     """Doc steps 7 and 8: paste into Production Api key, Save Config."""
-    config = StoreConfigurationPage(journey.admin_tab)
+    config = api_key_settings(journey.admin_tab)
     config.paste_production_api_key()
     config.save_config()
     with doc_expectation("doc-step-8", "Save Config should confirm 'You saved the configuration.'", journey.admin_tab):

@@ -10,7 +10,7 @@ from pytest_bdd import given, parsers, then, when
 from fixtures.journey import Journey
 from pages.admin_menu import AdminMenu
 from pages.amazon_sales_channel import AmazonSalesChannelPage
-from pages.store_configuration import StoreConfigurationPage
+from pages.api_key_settings import api_key_settings
 from steps.action_groups import click_sign_in_on_prompt
 from steps.admin import signed_in_to_admin
 from steps.checks import doc_expectation
@@ -131,8 +131,9 @@ def click_add_the_key(journey: Journey) -> None:
 @then("the browser has left Amazon Sales Channel for Stores > Configuration")
 def left_channel_for_configuration(journey: Journey) -> None:
     tab = journey.admin_tab
-    config = StoreConfigurationPage(tab)
-    with doc_expectation("doc-step-6", "Add the key should leave the channel for Stores > Configuration", tab):
+    settings = api_key_settings(tab)
+    with doc_expectation("doc-step-6", f"Add the key should leave the channel for {settings.location}", tab):
         expect(AmazonSalesChannelPage(tab).prompt_title).to_have_count(0)
-        expect(config.page_title).to_have_text("Configuration")
-        expect(config.form).to_be_visible()
+        expect(settings.page_title).not_to_have_text("Amazon Sales Channel")
+        for marker in settings.open_markers():
+            expect(marker).to_be_visible()

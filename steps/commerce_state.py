@@ -15,8 +15,7 @@ from pytest_bdd import given, parsers, when
 from fixtures.control_api import AdminControl, PortalControl
 from fixtures.journey import Journey
 from mocks.admin.config_store import PRODUCTION_API_KEY_PATH
-from pages.admin_menu import AdminMenu
-from pages.store_configuration import StoreConfigurationPage
+from pages.api_key_settings import api_key_settings
 from steps.checks import doc_expectation
 
 GATEWAY_FAULTS = {
@@ -55,10 +54,9 @@ def no_key_saved(journey: Journey, browser: Browser, admin_session_state: dict[s
     try:
         page = context.new_page()
         page.goto(journey.target.admin_url)
-        AdminMenu(page).open_configuration()
-        config = StoreConfigurationPage(page)
-        config.open_magento_services()
-        config.expand_api_keys()
+        config = api_key_settings(page)
+        config.open_by_hand()
+        config.reveal_production_api_key()
         config.production_api_key.fill("")
         config.save_config()
         with doc_expectation("doc-step-8", "clearing the stored key should save", page):

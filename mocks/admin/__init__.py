@@ -22,12 +22,15 @@ DEFAULTS: dict[str, Any] = {
     "PORTAL_URL": "http://127.0.0.1:8081",
     "GATEWAY_TIMEOUT": 3.0,
     "CONTROL_TOKEN": None,
+    "SECRET_KEYS": False,  # Magento's "Add Secret Key to URLs"
+    "ADMIN_GENERATION": "doc",  # "doc": Stores > Configuration > Magento Services; "current": Services Connector
 }
+GENERATIONS = ("doc", "current")
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
-    from mocks.admin import auth, channel, control, dashboard, system_config
-    from mocks.admin.menu import MENU
+    from mocks.admin import auth, channel, control, dashboard, secret_keys, services_connector, system_config
+    from mocks.admin.menu import menu_for
 
     app = Flask(__name__)
     app.config.from_mapping(DEFAULTS)
@@ -41,6 +44,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.config.update(config or {})
     if "DATABASE" not in app.config:
         raise ValueError("the admin app needs config['DATABASE'] (a SQLite file path)")
+    if app.config["ADMIN_GENERATION"] not in GENERATIONS:
+        raise ValueError(f"ADMIN_GENERATION must be one of {GENERATIONS}")
     os.makedirs(os.path.dirname(os.path.abspath(app.config["DATABASE"])), exist_ok=True)
     app.config["ADMIN_PASSWORD_HASH"] = generate_password_hash(app.config["ADMIN_PASSWORD"], method="pbkdf2:sha256:1000")
 
@@ -55,12 +60,18 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         conn.close()
 
     prefix = "/" + str(app.config["ADMIN_PATH"]).strip("/")
-    for blueprint in (auth.bp, dashboard.bp, channel.bp, system_config.bp):
+    blueprints = [auth.bp, dashboard.bp, channel.bp, system_config.bp]
+    if app.config["ADMIN_GENERATION"] == "current":
+        blueprints.append(services_connector.bp)
+    for blueprint in blueprints:
         app.register_blueprint(blueprint, url_prefix=prefix)
     app.register_blueprint(control.bp)
     app.before_request(auth.require_login)
+    if app.config["SECRET_KEYS"]:
+        secret_keys.install(app)
 
-    app.jinja_env.globals.update(form_key=form_key, menu=MENU, current_user=auth.current_user)
+    menu = menu_for(app.config["ADMIN_GENERATION"])
+    app.jinja_env.globals.update(form_key=form_key, menu=menu, current_user=auth.current_user)
     errors.install(app, "error.html")
     requestlog.install(app, app.extensions["request_log"])
     return app

@@ -32,6 +32,14 @@ def api_portal_url() -> str:
     return str(current_app.config["PORTAL_URL"]).rstrip("/") + "/apiportal/index/index/"
 
 
+def add_key_url() -> str:
+    """Where "Add the key" leads: the Api Keys of the store configuration (or, on the current admin,
+    the Commerce Services Connector page)."""
+    if current_app.config["ADMIN_GENERATION"] == "current":
+        return url_for("services_connector.index")
+    return url_for("system_config.edit", section="services_connector")
+
+
 def current_verdict() -> Verdict:
     key = get_value(get_db(), PRODUCTION_API_KEY_PATH)
     verdict = check_key(current_app.config["GATEWAY_URL"], key, current_app.config["GATEWAY_TIMEOUT"])
@@ -53,7 +61,7 @@ def index() -> Any:
             verdict=verdict,
             reason=PROMPT_REASONS[verdict.status],
             sign_in_url=api_portal_url(),
-            add_key_url=url_for("system_config.edit", section="services_connector"),
+            add_key_url=add_key_url(),
         )
     response = make_response(body)
     response.headers["Cache-Control"] = "no-store, no-cache, must-revalidate, max-age=0"

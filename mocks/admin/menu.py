@@ -28,6 +28,21 @@ class TopItem:
     groups: tuple[LinkGroup, ...] = ()
 
 
+def menu_for(generation: str) -> tuple[TopItem, ...]:
+    """The doc's admin, or the current one (System > Services > Commerce Services Connector)."""
+    if generation != "current":
+        return MENU
+    return tuple(_with_services_connector(item) if item.title == "System" else item for item in MENU)
+
+
+def _with_services_connector(system: TopItem) -> TopItem:
+    services = LinkGroup(
+        "Services",
+        (Link("menu-magento-servicesconnector-services-connector", "Commerce Services Connector", "services_connector.index"),),
+    )
+    return TopItem(system.ui_id, system.css, system.title, system.endpoint, (*system.groups, services))
+
+
 MENU: tuple[TopItem, ...] = (
     TopItem("menu-magento-backend-dashboard", "item-dashboard", "Dashboard", endpoint="dashboard.index"),
     TopItem(

@@ -22,9 +22,16 @@ bp = Blueprint("system_config", __name__)
 SAVED = "You saved the configuration."
 
 
+MOVED_IN_CURRENT_ADMIN = {"services_connector"}  # now System > Services > Commerce Services Connector
+
+
+def _available(section: Section) -> bool:
+    return not (current_app.config["ADMIN_GENERATION"] == "current" and section.id in MOVED_IN_CURRENT_ADMIN)
+
+
 def _section_or_404(section_id: str) -> Section:
     section = SECTIONS.get(section_id)
-    if section is None:
+    if section is None or not _available(section):
         abort(404, description=f"There is no configuration section '{section_id}'.")
     return section
 
@@ -37,7 +44,7 @@ def _render(section: Section, status: int = 200, error: str | None = None, poste
         render_template(
             "config_edit.html",
             section=section,
-            tabs=tabs(),
+            tabs=[t for t in tabs() if any(_available(s) for s in t.sections)],
             values=values,
             open_groups=open_groups,
             error=error,

@@ -1,0 +1,44 @@
+"""System > Services > Commerce Services Connector: the API keys page of current Commerce.
+
+Current Commerce moved the doc's "Magento Services > Api Keys" here, with
+"Production API Key" and "Production Private Key" fields and a "Save" button.
+"""
+
+from __future__ import annotations
+
+from playwright.sync_api import Locator, Page
+
+from pages.admin_menu import AdminMenu
+
+
+class CommerceServicesConnectorPage:
+    generation = "current"
+    location = "System > Services > Commerce Services Connector"
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.page_title = page.locator(".page-header h1.page-title")
+        self.production_keys = page.get_by_role("group", name="Production API Keys")
+        self.production_api_key = page.get_by_label("Production API Key", exact=True)
+        self.production_private_key = page.get_by_label("Production Private Key")
+        self.save_config_button = page.get_by_role("button", name="Save", exact=True)
+        self.success_message = page.locator("#messages .message-success")
+        self.error_message = page.locator("#messages .message-error")
+
+    def open_by_hand(self) -> None:
+        AdminMenu(self.page).open_services_connector()
+
+    def open_markers(self) -> list[Locator]:
+        return [self.page_title.filter(has_text="Commerce Services Connector"), self.production_keys]
+
+    def reveal_production_api_key(self) -> None:
+        return None  # never collapsed
+
+    def paste_production_api_key(self) -> None:
+        self.production_api_key.click()
+        self.production_api_key.press("ControlOrMeta+a")
+        self.production_api_key.press("ControlOrMeta+v")
+
+    def save_config(self) -> None:
+        self.save_config_button.click()
+        self.page.wait_for_load_state()
