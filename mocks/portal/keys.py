@@ -12,6 +12,7 @@ from mocks.shared.forms import Text
 DESCRIPTION = Text("Description", max_length=100)
 DEFAULT_LIFETIME_SECONDS = 365 * 24 * 3600
 KEY_BYTES = 24  # 48 hex characters
+MAX_ROW_ID = 2**63 - 1  # SQLite's largest INTEGER
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,8 @@ def list_for(db: sqlite3.Connection, account_id: int) -> list[ApiKey]:
 
 
 def get(db: sqlite3.Connection, account_id: int, key_id: int) -> ApiKey | None:
+    if not 0 < key_id <= MAX_ROW_ID:
+        return None  # no such row, and SQLite could not even take the number
     row = db.execute(
         "SELECT key_id, name, api_key, created_at, expires_at, revoked_at FROM api_key"
         " WHERE account_id = ? AND key_id = ?",

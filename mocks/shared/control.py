@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hmac
+import math
 from typing import Any
 
 from flask import Blueprint, abort, current_app, jsonify, request
 
 TOKEN_HEADER = "X-Mock-Control-Token"
+MAX_SECONDS = 100 * 365 * 24 * 3600
 
 
 def make_blueprint(name: str) -> Blueprint:
@@ -19,8 +21,8 @@ def make_blueprint(name: str) -> Blueprint:
         expected = current_app.config.get("CONTROL_TOKEN")
         if not expected:
             abort(404)
-        sent = request.headers.get(TOKEN_HEADER, "")
-        if not sent or not hmac.compare_digest(sent, expected):
+        sent = request.headers.get(TOKEN_HEADER, "").encode("latin-1")  # the header's bytes, as sent
+        if not sent or not hmac.compare_digest(sent, str(expected).encode("utf-8")):
             abort(403, description=f"The control API needs a valid {TOKEN_HEADER} header.")
 
     @bp.get("/log")
@@ -39,7 +41,10 @@ def make_blueprint(name: str) -> Blueprint:
         if body.get("reset"):
             clock.reset()
         elif "advance_seconds" in body:
-            clock.advance(number(body, "advance_seconds"))
+            seconds = number(body, "advance_seconds")
+            if abs(clock.offset + seconds) > MAX_SECONDS:
+                abort(400, description="The mock clock stays within a century of the real time.")
+            clock.advance(seconds)
         else:
             abort(400, description="Send {'advance_seconds': N} or {'reset': true}.")
         return jsonify(offset_seconds=clock.offset, now=clock.now_iso())
@@ -59,9 +64,14 @@ def json_body() -> dict[str, Any]:
 
 
 def number(body: dict[str, Any], key: str) -> float:
+    """A finite number of seconds, at most a century either way (so it stays a date)."""
     value = body.get(key)
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         abort(400, description=f"'{key}' must be a number.")
+    if isinstance(value, float) and not math.isfinite(value):
+        abort(400, description=f"'{key}' must be a finite number.")
+    if abs(value) > MAX_SECONDS:
+        abort(400, description=f"'{key}' can be at most {MAX_SECONDS} seconds (a century) either way.")
     return float(value)
 
 

@@ -6,6 +6,7 @@ import hmac
 import re
 import secrets
 import unicodedata
+import urllib.parse
 from dataclasses import dataclass
 
 from flask import abort, render_template, request, session
@@ -25,7 +26,7 @@ def form_key() -> str:
 def form_key_is_valid() -> bool:
     sent = request.form.get("form_key", "")
     expected = session.get("form_key", "")
-    return bool(sent and expected) and hmac.compare_digest(sent, str(expected))
+    return bool(sent and expected) and hmac.compare_digest(sent.encode("utf-8"), str(expected).encode("utf-8"))
 
 
 class InputError(ValueError):
@@ -57,11 +58,32 @@ class Text:
         return unicodedata.normalize("NFC", value)
 
 
+INVALID_UTF8 = "The form data is not valid UTF-8 text."
+UNREADABLE_FORM = "The form data could not be read. Send the form again from the page."
+
+
 def require_valid_utf8_form() -> None:
-    """Refuse a request whose form fields did not decode as UTF-8 (400)."""
+    """Refuse (400) a form that is not UTF-8 or that could not be read at all.
+
+    Call it before anything reads ``request.form``: for a URL-encoded body it
+    checks the raw bytes, because Werkzeug keeps undecodable ``%XX`` escapes
+    as text instead of failing.
+    """
+    if request.mimetype == "application/x-www-form-urlencoded" and not _is_utf8_query(request.get_data(cache=True)):
+        abort(400, description=INVALID_UTF8)
     for key, values in request.form.lists():
         if "\ufffd" in key or any("\ufffd" in v for v in values):
-            abort(400, description="The form data is not valid UTF-8 text.")
+            abort(400, description=INVALID_UTF8)
+    if request.content_length and not request.form and not request.files:
+        abort(400, description=UNREADABLE_FORM)
+
+
+def _is_utf8_query(raw: bytes) -> bool:
+    try:
+        urllib.parse.parse_qsl(raw.decode("utf-8"), keep_blank_values=True, errors="strict")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def render_error(template: str, status: int, **context: object) -> tuple[str, int]:
