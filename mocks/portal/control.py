@@ -50,7 +50,8 @@ def create_key() -> Any:
     if account is None:
         abort(404, description="No account has that email.")
     name = text(body, "name", required=False, max_length=100) or "Amazon Sales Channel"
-    lifetime = number(body, "expires_in_seconds") if "expires_in_seconds" in body else keys.DEFAULT_LIFETIME_SECONDS
+    default_lifetime = float(current_app.config["KEY_LIFETIME_SECONDS"])
+    lifetime = number(body, "expires_in_seconds") if "expires_in_seconds" in body else default_lifetime
     value = text(body, "key", required=False, max_length=128) or None
     if value is not None and keys.verdict(db, value, _now()) != "unknown":
         abort(409, description="That key value exists already.")
