@@ -22,7 +22,8 @@ def current_account() -> Account | None:
     if "account" not in g:
         email = session.get("account_email")
         g.account = accounts.find(get_db(), str(email)) if email else None
-    return g.account
+    account: Account | None = g.account
+    return account
 
 
 def require_login() -> Any:
