@@ -1,14 +1,18 @@
 """Fixtures and helpers for the fast (browser-free) tests of the mock servers.
 
-Everything a test needs is reached through fixtures:
+Everything a test needs comes from a fixture (test modules import from here
+only for type hints):
 
-* ``admin_app`` / ``portal_app``: fresh Flask apps on a temporary SQLite file.
-* ``admin_browser`` / ``portal_browser``: anonymous browsers on those apps
-  (Flask's test client); ``admin`` / ``portal``: the same, signed in, with the
-  session's ``form_key`` read from a page.
+* ``admin_browser`` / ``portal_browser``: anonymous browsers (Flask's test
+  client) on one app per session, reset through the control API before each
+  test; ``admin`` / ``portal``: the same app, signed in, ``.form_key`` read
+  from a page (``Browser.sign_in``: the one way to sign in and get the key).
+* ``make_admin(**config)`` / ``make_portal(**config)``: a new app with its own
+  database and config.
 * ``admin_control`` / ``portal_control``: the ``/_mock`` control API.
 * ``admin_db`` / ``portal_db``: read-only looks at the SQLite files.
-* ``live``: both apps as real HTTP servers (``start_mocks``), reset for each test.
+* ``live``: both apps as real HTTP servers (``start_mocks``), reset for each
+  test, their request logs read from the reset on.
 
 Browsers answer with a :class:`Page` whose ``doc`` is a small parsed HTML tree
 with CSS-like ``select``/``select_one`` (tag, ``#id``, ``.class``, ``[attr]``,
@@ -19,9 +23,12 @@ from __future__ import annotations
 
 import http.cookiejar
 import json
+import os
 import re
+import shutil
 import socket
 import sqlite3
+import tempfile
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -48,16 +55,10 @@ MERCHANT_EMAIL, MERCHANT_PASSWORD = "merchant@example.com", "merchant123"
 GATEWAY_TIMEOUT = 0.5  # seconds the admin waits for the gateway in these tests
 
 ADMIN_LOGIN = "/admin/"
-ADMIN_DASHBOARD = "/admin/admin/dashboard/"
-CHANNEL = "/admin/channel/amazon/"
 CONFIG_PAGE = "/admin/admin/system_config/edit/section/services_connector/"
-CONFIG_SAVE = "/admin/admin/system_config/save/section/services_connector/"
 PRODUCTION_KEY_PATH = "services_connector/services_connector_integration/production_api_key"
-PRODUCTION_KEY_FIELD = "groups[services_connector_integration][fields][production_api_key][value]"
-SANDBOX_KEY_FIELD = "groups[services_connector_integration][fields][sandbox_api_key][value]"
 
 PORTAL_LOGIN = "/customer/account/login/"
-PORTAL_CREATE = "/customer/account/create/"
 API_PORTAL = "/apiportal/index/index/"
 
 FormData = Mapping[str, str | bytes] | Sequence[tuple[str, str | bytes]]
@@ -255,11 +256,7 @@ def encode_form(data: FormData, multipart: bool = False) -> tuple[bytes, str]:
     body = b""
     for name, value in pairs:
         raw = value if isinstance(value, bytes) else value.encode("utf-8")
-        body += (
-            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'.encode()
-            + raw
-            + b"\r\n"
-        )
+        body += f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'.encode() + raw + b"\r\n"
     body += f"--{boundary}--\r\n".encode()
     return body, f"multipart/form-data; boundary={boundary}"
 
@@ -421,7 +418,7 @@ class Db:
         self.path = str(path)
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        conn = sqlite3.connect(self.path)
+        conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
         try:
             return [tuple(r) for r in conn.execute(sql, params).fetchall()]
         finally:
@@ -441,12 +438,12 @@ class Db:
         return found[0][0] if found else None
 
 
-def closed_port_url() -> str:
-    """The URL of a loopback port nothing listens on (bound, then closed)."""
+@pytest.fixture(scope="session")
+def dead_gateway_url() -> Iterator[str]:
+    """A loopback URL that refuses connections: a port held (bound) but never listening."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    return f"http://127.0.0.1:{port}"
+        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
 
 
 # --------------------------------------------------------------------------- in-process apps
@@ -454,55 +451,88 @@ def closed_port_url() -> str:
 AppFactory = Callable[..., TestBrowser]
 
 
+def _admin_config(database: Path, gateway_url: str) -> dict[str, Any]:
+    return {
+        "DATABASE": str(database),
+        "CONTROL_TOKEN": CONTROL_TOKEN,
+        "GATEWAY_URL": gateway_url,
+        "PORTAL_URL": "http://portal.test",
+        "GATEWAY_TIMEOUT": GATEWAY_TIMEOUT,
+    }
+
+
+@pytest.fixture(scope="session")
+def db_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Where the tests' SQLite files go: memory-backed /dev/shm when there is one.
+
+    Every commit of SQLite waits for the disk (fsync); on a busy disk that is
+    most of the suite's time, and durability is not what these tests check.
+    """
+    shm = Path("/dev/shm")
+    if not (shm.is_dir() and os.access(shm, os.W_OK)):
+        yield tmp_path_factory.mktemp("db")
+        return
+    folder = Path(tempfile.mkdtemp(prefix="mocks-tests-", dir=shm))
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 @pytest.fixture
-def make_admin(tmp_path: Path) -> AppFactory:
+def make_admin(db_dir: Path, dead_gateway_url: str) -> AppFactory:
     """``make_admin(**config)``: an anonymous browser on a new admin app (its own database).
 
-    By default the admin points at a gateway that is not there and waits
-    ``GATEWAY_TIMEOUT`` for it; pass config keys to change anything.
+    By default the admin's gateway refuses connections and the admin waits at
+    most ``GATEWAY_TIMEOUT`` for it; config keys override anything.
     """
     made = iter(range(1_000_000))
 
     def make(**config: Any) -> TestBrowser:
-        app = admin_pkg.create_app(
-            {
-                "DATABASE": str(tmp_path / f"admin-{next(made)}.sqlite3"),
-                "CONTROL_TOKEN": CONTROL_TOKEN,
-                "GATEWAY_URL": closed_port_url(),
-                "PORTAL_URL": "http://portal.test",
-                "GATEWAY_TIMEOUT": GATEWAY_TIMEOUT,
-                **config,
-            }
-        )
-        return TestBrowser("admin", app)
+        database = db_dir / f"admin-{next(made)}.sqlite3"
+        return TestBrowser("admin", admin_pkg.create_app({**_admin_config(database, dead_gateway_url), **config}))
 
     return make
 
 
 @pytest.fixture
-def make_portal(tmp_path: Path) -> AppFactory:
+def make_portal(db_dir: Path) -> AppFactory:
     """``make_portal(**config)``: an anonymous browser on a new portal app (its own database)."""
     made = iter(range(1_000_000))
 
     def make(**config: Any) -> TestBrowser:
-        app = portal_pkg.create_app(
-            {"DATABASE": str(tmp_path / f"portal-{next(made)}.sqlite3"), "CONTROL_TOKEN": CONTROL_TOKEN, **config}
+        database = db_dir / f"portal-{next(made)}.sqlite3"
+        return TestBrowser(
+            "portal", portal_pkg.create_app({"DATABASE": str(database), "CONTROL_TOKEN": CONTROL_TOKEN, **config})
         )
-        return TestBrowser("portal", app)
 
     return make
 
 
-@pytest.fixture
-def admin_browser(make_admin: AppFactory) -> TestBrowser:
-    """An anonymous browser on the admin."""
-    return make_admin()
+@pytest.fixture(scope="session")
+def shared_admin_app(db_dir: Path, dead_gateway_url: str) -> Flask:
+    """One admin app for the session (building an app costs more than resetting one)."""
+    return admin_pkg.create_app(_admin_config(db_dir / "shared-admin.sqlite3", dead_gateway_url))
+
+
+@pytest.fixture(scope="session")
+def shared_portal_app(db_dir: Path) -> Flask:
+    database = db_dir / "shared-portal.sqlite3"
+    return portal_pkg.create_app({"DATABASE": str(database), "CONTROL_TOKEN": CONTROL_TOKEN})
 
 
 @pytest.fixture
-def portal_browser(make_portal: AppFactory) -> TestBrowser:
-    """An anonymous browser on the portal."""
-    return make_portal()
+def admin_browser(shared_admin_app: Flask) -> TestBrowser:
+    """An anonymous browser on the admin, whose state was just reset."""
+    browser = TestBrowser("admin", shared_admin_app)
+    browser.control().ok("POST", "/reset")
+    return browser
+
+
+@pytest.fixture
+def portal_browser(shared_portal_app: Flask) -> TestBrowser:
+    """An anonymous browser on the portal, whose state was just reset."""
+    browser = TestBrowser("portal", shared_portal_app)
+    browser.control().ok("POST", "/reset")
+    return browser
 
 
 @pytest.fixture
@@ -542,11 +572,13 @@ def portal_db(portal_browser: TestBrowser) -> Db:
 
 @dataclass
 class Live:
-    """Both mocks as real servers, freshly reset."""
+    """Both mocks as real servers, freshly reset; their request logs read from the reset on."""
 
     servers: MockServers
     admin_control: Control
     portal_control: Control
+    admin_mark: int = 0
+    portal_mark: int = 0
 
     @property
     def admin_base(self) -> str:
@@ -568,6 +600,16 @@ class Live:
     def portal(self) -> Browser:
         return self.portal_browser().sign_in()
 
+    def admin_log(self) -> list[dict[str, Any]]:
+        """What the admin saw in this test, control calls left out."""
+        entries = self.admin_control.ok("GET", f"/log?since={self.admin_mark}")["entries"]
+        return [e for e in entries if not e.get("control")]
+
+    def portal_log(self) -> list[dict[str, Any]]:
+        """What the portal saw in this test, control calls left out."""
+        entries = self.portal_control.ok("GET", f"/log?since={self.portal_mark}")["entries"]
+        return [e for e in entries if not e.get("control")]
+
     def new_key(self, **fields: Any) -> str:
         """A key for the seeded merchant, made through the control API (``expires_in_seconds``, ``revoked``)."""
         made = self.portal_control.ok("POST", "/keys", {"email": MERCHANT_EMAIL, **fields})
@@ -582,8 +624,10 @@ class Live:
 
 
 @pytest.fixture(scope="session")
-def servers() -> Iterator[MockServers]:
-    mocks = start_mocks(control_token=CONTROL_TOKEN, admin_config={"GATEWAY_TIMEOUT": GATEWAY_TIMEOUT})
+def servers(db_dir: Path) -> Iterator[MockServers]:
+    mocks = start_mocks(
+        data_dir=db_dir / "live", control_token=CONTROL_TOKEN, admin_config={"GATEWAY_TIMEOUT": GATEWAY_TIMEOUT}
+    )
     yield mocks
     mocks.stop()
 
@@ -597,4 +641,6 @@ def live(servers: MockServers) -> Live:
     )
     state.admin_control.ok("POST", "/reset")
     state.portal_control.ok("POST", "/reset")
+    state.admin_mark = state.admin_control.ok("GET", "/log/mark")["mark"]
+    state.portal_mark = state.portal_control.ok("GET", "/log/mark")["mark"]
     return state

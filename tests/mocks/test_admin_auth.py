@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
-    from conftest import AppFactory, Browser, TestBrowser
+    from tests.mocks.conftest import AppFactory, Browser, TestBrowser
 
 ADMIN_LOGIN = "/admin/"
 ADMIN_DASHBOARD = "/admin/admin/dashboard/"

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
-    from conftest import Browser, TestBrowser
+    from tests.mocks.conftest import Browser, TestBrowser
 
 
 def test_menu_is_nav_admin_menu_with_ul_nav(admin: Browser) -> None:
@@ -22,6 +22,7 @@ def test_menu_is_nav_admin_menu_with_ul_nav(admin: Browser) -> None:
     ]
     assert [li.select_one("a > span").text for li in top] == ["Dashboard", "Marketing", "Stores", "System"]
     assert doc.select_one("ul#nav").get("role") == "menubar"
+    assert not doc.select("nav.admin__menu > li")  # the items are in the list, not straight in the nav
 
 
 @pytest.mark.parametrize(
@@ -58,9 +59,10 @@ def test_menu_links_lead_to_the_pages(admin: Browser) -> None:
     opened = admin.get(config, follow_redirects=True)
     assert opened.status == 200
     assert opened.doc.select("#system_config_tabs")
-    assert admin.get("/admin/admin/dashboard/").doc.select_one("li#menu-magento-backend-dashboard > a").get(
-        "href"
-    ) == "/admin/admin/dashboard/"
+    assert (
+        admin.get("/admin/admin/dashboard/").doc.select_one("li#menu-magento-backend-dashboard > a").get("href")
+        == "/admin/admin/dashboard/"
+    )
 
 
 def test_current_page_marks_its_menu_item(admin: Browser) -> None:

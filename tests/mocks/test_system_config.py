@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
-    from conftest import Browser, Db
+    from tests.mocks.conftest import Browser, Db
 
 CONFIG_PAGE = "/admin/admin/system_config/edit/section/services_connector/"
 CONFIG_SAVE = "/admin/admin/system_config/save/section/services_connector/"
@@ -49,9 +49,10 @@ def test_api_keys_group_and_fields(admin: Browser) -> None:
     assert fieldset.select_one(f'label[for="{FIELD_ID}"]').text == "Production Api key"
     sandbox = fieldset.select_one("input#services_connector_services_connector_integration_sandbox_api_key")
     assert sandbox.get("name") == SANDBOX
-    assert fieldset.select_one(
-        'label[for="services_connector_services_connector_integration_sandbox_api_key"]'
-    ).text == "Sandbox Api key"
+    assert (
+        fieldset.select_one('label[for="services_connector_services_connector_integration_sandbox_api_key"]').text
+        == "Sandbox Api key"
+    )
 
 
 def test_save_config_button(admin: Browser) -> None:
@@ -113,7 +114,7 @@ def test_save_as_multipart_like_the_browser_form(admin: Browser, admin_db: Db) -
     assert admin_db.config_value(PRODUCTION_PATH) == "multi"
 
 
-@pytest.mark.parametrize("form_key", [None, "", "wrong-form-key"])
+@pytest.mark.parametrize("form_key", [None, "", "wrong-form-key", "cl\u00e9-\u4e2d\u6587"])
 def test_missing_or_wrong_form_key_is_refused_and_nothing_saved(
     admin: Browser, admin_db: Db, form_key: str | None
 ) -> None:
