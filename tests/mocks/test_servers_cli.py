@@ -1,0 +1,273 @@
+"""Running the mocks: ``start_mocks()`` for fixtures, ``commerce-mocks serve`` for people."""
+
+from __future__ import annotations
+
+import os
+import queue
+import re
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from mocks import start_mocks
+from mocks.cli import main
+
+PRODUCTION_PATH = "services_connector/services_connector_integration/production_api_key"
+STARTUP_TIMEOUT = 20.0  # a fresh interpreter importing Flask, on a busy machine
+
+
+def fetch(
+    url: str, headers: dict[str, str] | None = None, data: bytes | None = None, method: str = "GET"
+) -> tuple[int, str]:
+    request = urllib.request.Request(url, headers=headers or {}, data=data, method=method)
+    try:
+        with urllib.request.urlopen(request, timeout=5) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as exc:
+        with exc:
+            return exc.code, exc.read().decode()
+
+
+def refuses_connections(base_url: str) -> bool:
+    host, port = base_url.removeprefix("http://").split(":")
+    try:
+        with socket.create_connection((host, int(port)), timeout=1):
+            return False
+    except OSError:
+        return True
+
+
+# --------------------------------------------------------------------------- start_mocks()
+
+
+def test_start_mocks_is_well_under_a_second_and_stop_is_clean() -> None:
+    starts, stops = [], []
+    for _ in range(3):  # the best of three: scheduling noise on a busy machine is not startup time
+        started = time.perf_counter()
+        mocks = start_mocks()
+        starts.append(time.perf_counter() - started)
+        data_dir = mocks.data_dir
+        admin_base, portal_base = mocks.admin.base_url, mocks.portal.base_url
+        assert fetch(mocks.admin_url)[0] == 200
+        assert fetch(mocks.portal_url + "customer/account/login/")[0] == 200
+
+        started = time.perf_counter()
+        mocks.stop()
+        stops.append(time.perf_counter() - started)
+
+        assert refuses_connections(admin_base)
+        assert refuses_connections(portal_base)
+        assert not mocks.admin.thread.is_alive()
+        assert not mocks.portal.thread.is_alive()
+        assert not data_dir.exists()
+    assert min(starts) < 1.0, starts
+    assert min(stops) < 0.5, stops
+
+
+def test_urls_and_free_ports() -> None:
+    with start_mocks() as first, start_mocks() as second:
+        ports = {
+            first.admin.server.server_port,
+            first.portal.server.server_port,
+            second.admin.server.server_port,
+            second.portal.server.server_port,
+        }
+        assert len(ports) == 4
+        assert re.fullmatch(r"http://127\.0\.0\.1:\d+/admin/", first.admin_url)
+        assert re.fullmatch(r"http://127\.0\.0\.1:\d+/", first.portal_url)
+        status, body = fetch(first.admin_url)
+        assert status == 200
+        assert 'id="login-form"' in body
+
+
+def test_admin_is_pointed_at_the_portal() -> None:
+    with start_mocks() as mocks:
+        assert mocks.admin.app.config["GATEWAY_URL"] == mocks.portal.base_url
+        assert mocks.admin.app.config["PORTAL_URL"] == mocks.portal.base_url
+
+
+def test_a_given_data_dir_is_kept_and_its_state_survives_a_restart(tmp_path: Path) -> None:
+    with start_mocks(data_dir=tmp_path, control_token="t") as mocks:
+        body = b'{"path": "%s", "value": "kept-key"}' % PRODUCTION_PATH.encode()
+        headers = {"X-Mock-Control-Token": "t", "Content-Type": "application/json"}
+        assert fetch(mocks.admin.base_url + "/_mock/config", headers, body, "PUT")[0] == 200
+
+    assert {p.name for p in tmp_path.glob("*.sqlite3")} == {"admin.sqlite3", "portal.sqlite3"}
+    with start_mocks(data_dir=tmp_path, control_token="t") as again:
+        status, body_text = fetch(
+            f"{again.admin.base_url}/_mock/config?path={PRODUCTION_PATH}", {"X-Mock-Control-Token": "t"}
+        )
+        assert status == 200
+        assert '"kept-key"' in body_text
+
+
+def test_a_port_in_use_fails_to_start() -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with pytest.raises(OSError, match=f"the admin cannot listen on 127.0.0.1:{port}"):
+            start_mocks(admin_port=port)
+        with pytest.raises(OSError, match=f"the portal cannot listen on 127.0.0.1:{port}"):
+            start_mocks(portal_port=port)
+
+
+def test_control_api_is_off_by_default() -> None:
+    with start_mocks() as mocks:
+        assert fetch(mocks.admin.base_url + "/_mock/log", {"X-Mock-Control-Token": "x"})[0] == 404
+        assert fetch(mocks.portal.base_url + "/_mock/log", {"X-Mock-Control-Token": "x"})[0] == 404
+
+
+# --------------------------------------------------------------------------- commerce-mocks serve
+
+
+@dataclass
+class Served:
+    process: subprocess.Popen[str]
+    lines: list[str]
+    admin_url: str
+    portal_url: str
+
+
+def _pump(stream: object, out: queue.Queue[str | None]) -> None:
+    for line in stream:  # type: ignore[attr-defined]
+        out.put(line)
+    out.put(None)
+
+
+@contextmanager
+def serve(command: list[str], *args: str) -> Iterator[Served]:
+    """Run the CLI until it says it is ready; Ctrl-C it on the way out if it is still running."""
+    process = subprocess.Popen(
+        [*command, "serve", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    lines: queue.Queue[str | None] = queue.Queue()
+    threading.Thread(target=_pump, args=(process.stdout, lines), daemon=True).start()
+    seen: list[str] = []
+    try:
+        deadline = time.monotonic() + STARTUP_TIMEOUT
+        while not seen or "Press Ctrl-C" not in seen[-1]:
+            line = lines.get(timeout=max(0.1, deadline - time.monotonic()))
+            assert line is not None, f"the server exited early: {''.join(seen)}"
+            seen.append(line)
+        text = "".join(seen)
+        admin = re.search(r"Commerce Admin:\s+(\S+)", text)
+        portal = re.search(r"Account portal:\s+(\S+)", text)
+        assert admin and portal, text
+        served = Served(process, seen, admin.group(1), portal.group(1))
+        yield served
+        while (line := lines.get(timeout=10)) is not None:
+            seen.append(line)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
+def stop(served: Served, sig: signal.Signals = signal.SIGINT) -> int:
+    served.process.send_signal(sig)
+    return served.process.wait(timeout=10)
+
+
+PYTHON_M = [sys.executable, "-m", "mocks"]
+CONSOLE_SCRIPT = [str(Path(sys.executable).with_name("commerce-mocks"))]
+
+
+@pytest.mark.parametrize("command", [PYTHON_M, CONSOLE_SCRIPT], ids=["python-m-mocks", "commerce-mocks"])
+def test_serve_prints_urls_and_credentials_and_exits_0_on_ctrl_c(command: list[str]) -> None:
+    with serve(command, "--admin-port", "0", "--portal-port", "0", "--control-token", "tok") as served:
+        assert re.fullmatch(r"http://127\.0\.0\.1:\d+/admin/", served.admin_url)
+        assert re.fullmatch(r"http://127\.0\.0\.1:\d+/", served.portal_url)
+        text = "".join(served.lines)
+        assert "(user admin / admin123)" in text
+        assert "(account merchant@example.com / merchant123)" in text
+        assert f"API Portal:       {served.portal_url}apiportal/index/index/" in text
+        assert "Control API:      on" in text
+        status, body = fetch(served.admin_url)
+        assert (status, 'id="login-form"' in body) == (200, True)
+        assert fetch(served.portal_url + "gateway/apikeycheck")[0] == 401
+        assert fetch(served.portal_url + "_mock/log/mark", {"X-Mock-Control-Token": "tok"})[0] == 200
+
+        assert stop(served) == 0
+
+    assert served.lines[-1].strip() == "Stopped."
+    assert refuses_connections(served.admin_url.removesuffix("/admin/"))
+
+
+def test_serve_exits_0_on_sigterm_too() -> None:
+    with serve(PYTHON_M) as served:
+        assert stop(served, signal.SIGTERM) == 0
+
+
+def test_serve_with_given_ports_data_dir_and_admin_path(tmp_path: Path) -> None:
+    ports = []
+    for _ in range(2):
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            ports.append(sock.getsockname()[1])
+    data_dir = tmp_path / "state"
+
+    with serve(
+        PYTHON_M,
+        "--admin-port",
+        str(ports[0]),
+        "--portal-port",
+        str(ports[1]),
+        "--data-dir",
+        str(data_dir),
+        "--admin-path",
+        "backend",
+    ) as served:
+        assert served.admin_url == f"http://127.0.0.1:{ports[0]}/backend/"
+        assert served.portal_url == f"http://127.0.0.1:{ports[1]}/"
+        assert "Control API:      off" in "".join(served.lines)
+        assert fetch(served.admin_url)[0] == 200
+        assert fetch(f"http://127.0.0.1:{ports[0]}/admin/")[0] == 404
+        assert fetch(f"http://127.0.0.1:{ports[0]}/_mock/log", {"X-Mock-Control-Token": "x"})[0] == 404
+        assert stop(served) == 0
+
+    assert {p.name for p in data_dir.glob("*.sqlite3")} == {"admin.sqlite3", "portal.sqlite3"}
+
+
+@pytest.mark.parametrize("port", ["70000", "-1"])
+def test_serve_refuses_a_port_out_of_range(port: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["serve", "--admin-port", port]) == 2
+
+    assert f"port {port} is out of range 0-65535" in capsys.readouterr().err
+
+
+def test_serve_says_why_it_could_not_start() -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = str(taken.getsockname()[1])
+
+        done = subprocess.run(
+            [*PYTHON_M, "serve", "--portal-port", port], capture_output=True, text=True, timeout=30, check=False
+        )
+
+    assert done.returncode == 1
+    assert f"commerce-mocks: could not start: the portal cannot listen on 127.0.0.1:{port}" in done.stderr
+
+
+def test_serve_needs_a_command(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main([])
+
+    assert exited.value.code == 2
+    assert "serve" in capsys.readouterr().err
