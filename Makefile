@@ -12,6 +12,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
+BENCH_ARGS ?=
+SOAK_RUNS ?= 20
 
 .PHONY: help setup chromium venv lint typecheck unit e2e broken-mocks test serve clean
 
@@ -56,6 +58,14 @@ test: setup lint typecheck unit e2e broken-mocks ## everything CI runs
 
 serve: venv ## run the mocks for a person: admin on :8080, portal on :8081
 	$(BIN)/commerce-mocks serve --admin-port 8080 --portal-port 8081
+
+.PHONY: bench soak
+
+bench: setup ## time the suite against a bare Playwright script, serial vs -n 2/auto, mock start-up (reports/bench.json)
+	$(BIN)/python -m bench $(BENCH_ARGS)
+
+soak: setup ## flake gate: the BDD suite SOAK_RUNS (20) times, serial and -n 2 alternately; lists every failure
+	$(BIN)/python -m bench.soak --runs $(SOAK_RUNS)
 
 clean: ## remove reports and test artifacts (keeps .venv)
 	rm -rf reports test-results .pytest_cache .mypy_cache .ruff_cache
