@@ -15,7 +15,7 @@ PYTEST_ARGS ?=
 BENCH_ARGS ?=
 SOAK_RUNS ?= 20
 
-.PHONY: help setup chromium venv lint typecheck unit e2e broken-mocks test serve clean
+.PHONY: help setup chromium venv lint typecheck unit e2e broken-mocks harness test external-matrix serve clean
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -54,7 +54,13 @@ e2e: setup ## the BDD suite against the bundled mocks (living-doc report in repo
 broken-mocks: setup ## break the mocks on purpose: the suite must fail, naming the doc step
 	$(BIN)/pytest tests/broken_mocks -q $(PYTEST_ARGS)
 
-test: setup lint typecheck unit e2e broken-mocks ## everything CI runs
+harness: setup ## the harness itself: masking, remote browser server, a served (external) target
+	$(BIN)/pytest tests/harness -q $(PYTEST_ARGS)
+
+test: setup lint typecheck unit e2e broken-mocks harness ## everything CI runs
+
+external-matrix: setup ## whole suite vs `commerce-mocks serve`: both admin generations, with/without control API
+	$(BIN)/python -m tools.external_matrix
 
 serve: venv ## run the mocks for a person: admin on :8080, portal on :8081
 	$(BIN)/commerce-mocks serve --admin-port 8080 --portal-port 8081

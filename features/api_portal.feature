@@ -8,7 +8,7 @@ Feature: The API Portal creates a key under a description and copies it
     Given I am signed in to my Commerce account
     And the API Portal is open
     When I add a new API key described as "Amazon Sales Channel"
-    Then the API Portal lists a key named "Amazon Sales Channel"
+    Then the API Portal lists a new key named "Amazon Sales Channel"
     And the key listed under "Amazon Sales Channel" is at least 32 characters long
 
   @doc-step-4 @clipboard
@@ -26,4 +26,4 @@ Feature: The API Portal creates a key under a description and copies it
     And the API Portal is open
     When I add a new API key with an empty description
     Then the API Portal says that a description is required
-    And the API Portal lists no keys
+    And no new key is listed

@@ -33,6 +33,10 @@ class ApiPortalPage:
         name = self.page.get_by_role("rowheader", name=description, exact=True)
         return self.key_rows.filter(has=name).first
 
+    def key_values(self) -> list[str]:
+        """Every key listed, newest first."""
+        return [v.strip() for v in self.key_rows.locator(".api-key-value code").all_inner_texts()]
+
     def key_value(self, description: str) -> Locator:
         return self.key_row(description).locator(".api-key-value code")
 

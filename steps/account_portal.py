@@ -85,7 +85,9 @@ def signed_in_and_copied(journey: Journey) -> None:
 @when(parsers.parse('I add a new API key described as "{description}"'))
 @when(parsers.parse('ich einen neuen API-Schlüssel mit der Beschreibung "{description}" hinzufüge'))
 def add_key(journey: Journey, description: str) -> None:
-    ApiPortalPage(portal_tab(journey)).add_key(description)
+    api = ApiPortalPage(portal_tab(journey))
+    journey.keys_before = api.key_values()
+    api.add_key(description)
     journey.key_description = description
 
 
@@ -97,14 +99,18 @@ def added_key(journey: Journey, description: str) -> None:
 
 @when("I add a new API key with an empty description")
 def add_key_without_description(journey: Journey) -> None:
-    ApiPortalPage(portal_tab(journey)).add_key("")
+    api = ApiPortalPage(portal_tab(journey))
+    journey.keys_before = api.key_values()
+    api.add_key("")
 
 
-@then(parsers.parse('the API Portal lists a key named "{description}"'))
+@then(parsers.parse('the API Portal lists a new key named "{description}"'))
 def listed_under(journey: Journey, description: str) -> None:
     tab = portal_tab(journey)
     api = ApiPortalPage(tab)
-    with doc_expectation("doc-step-4", f"Add New should list the new key under {description!r}", tab):
+    with doc_expectation("doc-step-4", f"Add New should list one more key, the newest under {description!r}", tab):
+        expect(api.key_rows).to_have_count(len(journey.keys_before) + 1)
+        assert api.key_value(description).inner_text().strip() not in journey.keys_before, "no new key was listed"
         expect(api.key_row(description)).to_be_visible()
         expect(api.key_value(description)).to_have_text(re.compile(r"\S+"))
 
@@ -148,6 +154,13 @@ def description_required(journey: Journey) -> None:
     tab = portal_tab(journey)
     with doc_expectation("doc-step-4", "Add New without a description should be refused with a message", tab):
         expect(ApiPortalPage(tab).error_message).to_contain_text(re.compile("description", re.IGNORECASE))
+
+
+@then("no new key is listed")
+def no_new_key_listed(journey: Journey) -> None:
+    tab = portal_tab(journey)
+    with doc_expectation("doc-step-4", "a refused Add New should not list a new key", tab):
+        expect(ApiPortalPage(tab).key_rows).to_have_count(len(journey.keys_before))
 
 
 @then("the API Portal lists no keys")

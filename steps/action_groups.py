@@ -6,10 +6,13 @@ They drive page objects and wait on what a person would wait for.
 
 from __future__ import annotations
 
-from playwright.sync_api import Page, expect
+from typing import Any
+
+from playwright.sync_api import Browser, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from fixtures.journey import Journey
+from mocks.admin.config_store import PRODUCTION_API_KEY_PATH
 from pages.amazon_sales_channel import AmazonSalesChannelPage
 from pages.api_key_settings import api_key_settings
 from pages.api_portal import ApiPortalPage
@@ -85,3 +88,25 @@ def add_key_through_prompt(journey: Journey, description: str) -> None:
     journey.admin_tab.bring_to_front()
     channel.add_the_key()
     paste_and_save_key(journey)
+
+
+def clear_stored_key(journey: Journey, browser: Browser, admin_session_state: dict[str, Any]) -> None:
+    """No Production API key stored: through the control API, or by clearing the field as a person would
+    (in a separate signed-in context, so the scenario's own tabs stay as they are)."""
+    journey.stored_key = None
+    if journey.target.admin_control is not None:
+        journey.target.admin_control.set_config(PRODUCTION_API_KEY_PATH, "")
+        return
+    context = browser.new_context(storage_state=admin_session_state)  # type: ignore[arg-type]
+    try:
+        page = context.new_page()
+        page.goto(journey.target.admin_url)
+        config = api_key_settings(page)
+        config.open_by_hand()
+        config.reveal_production_api_key()
+        config.production_api_key.fill("")
+        config.save_config()
+        with doc_expectation("doc-step-8", "clearing the stored key should save", page):
+            expect(config.success_message).to_be_visible()
+    finally:
+        context.close()

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from playwright.sync_api import expect
+from playwright.sync_api import Browser, expect
 from pytest_bdd import given, parsers, then, when
 
 from fixtures.journey import Journey
 from pages.admin_menu import AdminMenu
 from pages.amazon_sales_channel import AmazonSalesChannelPage
 from pages.api_key_settings import api_key_settings
-from steps.action_groups import click_sign_in_on_prompt
+from steps.action_groups import clear_stored_key, click_sign_in_on_prompt
 from steps.admin import signed_in_to_admin
 from steps.checks import doc_expectation
 
@@ -24,7 +25,9 @@ REASON_WORDING = {
 
 
 @given("the Amazon Sales Channel prompt is open")
-def prompt_is_open(journey: Journey, admin_session_state: dict) -> None:
+def prompt_is_open(journey: Journey, browser: Browser, admin_session_state: dict[str, Any]) -> None:
+    if not journey.target.has_control_api:  # no reset between scenarios: an earlier one may have saved a key
+        clear_stored_key(journey, browser, admin_session_state)
     signed_in_to_admin(journey, admin_session_state)
     AdminMenu(journey.admin_tab).open_amazon_sales_channel()
     prompt_shown(journey)

@@ -9,14 +9,13 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Browser
 from pytest_bdd import given, parsers, when
 
 from fixtures.control_api import AdminControl, PortalControl
 from fixtures.journey import Journey
 from mocks.admin.config_store import PRODUCTION_API_KEY_PATH
-from pages.api_key_settings import api_key_settings
-from steps.checks import doc_expectation
+from steps.action_groups import clear_stored_key
 
 GATEWAY_FAULTS = {
     "down": ("down", None),
@@ -45,24 +44,7 @@ def _store_key(journey: Journey, key: str) -> None:
 @given("no Amazon API key is saved in the store configuration")
 @given("in der Store-Konfiguration ist kein Amazon API-Schlüssel gespeichert")
 def no_key_saved(journey: Journey, browser: Browser, admin_session_state: dict[str, Any]) -> None:
-    journey.stored_key = None
-    if journey.target.admin_control is not None:
-        journey.target.admin_control.set_config(PRODUCTION_API_KEY_PATH, "")
-        return
-    # No control API: clear the field as a person would, in a separate signed-in context.
-    context = browser.new_context(storage_state=admin_session_state)  # type: ignore[arg-type]
-    try:
-        page = context.new_page()
-        page.goto(journey.target.admin_url)
-        config = api_key_settings(page)
-        config.open_by_hand()
-        config.reveal_production_api_key()
-        config.production_api_key.fill("")
-        config.save_config()
-        with doc_expectation("doc-step-8", "clearing the stored key should save", page):
-            expect(config.success_message).to_be_visible()
-    finally:
-        context.close()
+    clear_stored_key(journey, browser, admin_session_state)
 
 
 @given(parsers.parse("the store configuration holds a key that is {problem}"))

@@ -109,5 +109,3 @@ def added_and_saved(journey: Journey) -> None:
 @when("I repeat the add-and-verify process with a new key")
 def repeat_add_and_verify(journey: Journey) -> None:
     add_key_through_prompt(journey, f"Amazon Sales Channel {len(journey.descriptions_used) + 1}")
-
-

@@ -1,0 +1,1 @@
+"""Maintenance scripts that are neither tests nor benchmarks."""
