@@ -36,7 +36,6 @@ class PartWriter:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
 
     def collected(self, scenarios: Iterable[ScenarioResult], deselected: int) -> None:
         self._write({"kind": "collected", "scenarios": [s.to_dict() for s in scenarios], "deselected": deselected})
@@ -45,6 +44,7 @@ class PartWriter:
         self._write({"kind": "result", "scenario": scenario.to_dict()})
 
     def _write(self, record: dict[str, Any]) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
         with self.path.open("a", encoding="utf-8") as out:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
 

@@ -42,7 +42,22 @@ from livingdoc.model import ERROR, FAILED, NOT_RUN, PASSED, SKIPPED, ScenarioRes
 
 REPORT_NAME = "living-doc.html"
 DEFAULT_DIR = "reports"
-SHOT_OPTIONS: dict[str, Any] = {"type": "jpeg", "quality": 55, "timeout": 5_000}
+SHOT_OPTIONS: dict[str, Any] = {"type": "jpeg", "quality": 55, "caret": "initial", "timeout": 5_000}
+# What a tab shows, cheaply: URL, scroll position, focus, the DOM and the form values. Equal
+# signatures after two steps mean nothing visible changed, so the earlier screenshot is reused.
+SIGNATURE_JS = """() => {
+  const values = Array.from(document.querySelectorAll('input,textarea,select'),
+    e => e.type === 'checkbox' || e.type === 'radio' ? String(e.checked) : e.value).join('\\u0001');
+  const text = location.href + '|' + scrollX + ',' + scrollY + '|' + innerWidth + 'x' + innerHeight + '|' +
+    (document.activeElement ? document.activeElement.outerHTML.slice(0, 200) : '') + '|' +
+    (document.documentElement ? document.documentElement.outerHTML : '') + '|' + values;
+  let h1 = 0x811c9dc5, h2 = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 16777619); h2 = (Math.imul(h2, 31) + c) | 0;
+  }
+  return text.length + ':' + (h1 >>> 0).toString(16) + ':' + (h2 >>> 0).toString(16);
+}"""
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -99,6 +114,7 @@ def pytest_configure(config: pytest.Config) -> None:
         report_dir = (config.invocation_params.dir / (chosen or DEFAULT_DIR)).resolve()
         run_dir = report_dir / ".runs" / f"{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
         worker = "main"
+        _prune_stale_runs(run_dir.parent)
         if not config.option.xmlpath:
             # pytest's JUnit XML is right under xdist: write it to the run folder and keep it
             # (as <dir>/junit.xml) only if the run had scenarios, so unit-test runs leave it alone.
@@ -119,6 +135,7 @@ class Recording:
     context: BrowserContext | None = None
     journey: Any = None
     setup_failed: bool = False
+    last_shot: dict[str, tuple[str, Shot]] = field(default_factory=dict)  # tab -> (page signature, its shot)
 
 
 RECORDING = pytest.StashKey[Recording]()
@@ -301,7 +318,7 @@ class LivingDoc:
             recording.result.failed_step = recording.step_index
         capture_started = time.perf_counter()
         if exception is not None or self.step_shots:
-            record.shots = self._screenshots(recording, recording.step_index)
+            record.shots = self._screenshots(recording, recording.step_index, always=exception is not None)
         if exception is None:
             self._illustrate(recording, step)
         recording.result.capture_seconds += time.perf_counter() - capture_started
@@ -319,17 +336,25 @@ class LivingDoc:
             tabs.append((name, page))
         return tabs
 
-    def _screenshots(self, recording: Recording, index: int) -> list[Shot]:
+    def _screenshots(self, recording: Recording, index: int, always: bool = False) -> list[Shot]:
+        """A screenshot of every open tab; a tab that has not changed since its last one keeps that one."""
         shots = []
         folder = Path("shots") / _slug(recording.result.nodeid)
         (self.run_dir / folder).mkdir(parents=True, exist_ok=True)
         for name, page in self._tabs(recording):
+            signature = _signature(page)
+            previous = recording.last_shot.get(name)
+            if not always and signature and previous and previous[0] == signature:
+                shots.append(previous[1])
+                continue
             relative = folder / f"{index + 1:02d}-{name.replace(' ', '')}.jpg"
             try:
                 page.screenshot(path=self.run_dir / relative, **SHOT_OPTIONS)
             except PlaywrightError:
                 continue
-            shots.append(Shot(tab=name, path=relative.as_posix(), url=page.url))
+            shot = Shot(tab=name, path=relative.as_posix(), url=page.url)
+            recording.last_shot[name] = (signature, shot)
+            shots.append(shot)
         return shots
 
     def _illustrate(self, recording: Recording, step: Any) -> None:
@@ -431,7 +456,10 @@ class LivingDoc:
 
     @pytest.hookimpl(trylast=True)  # after pytest's JUnit XML is written
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
-        if not self.is_controller or self.config.option.collectonly:
+        if not self.is_controller:
+            return
+        if self.config.option.collectonly:
+            self._clean_up()
             return
         parts_dir = self.run_dir / "parts"
         run = merge(read_parts(parts_dir), fallback=self.progress.outcomes) if parts_dir.is_dir() else None
@@ -466,6 +494,10 @@ class LivingDoc:
         (self.report_dir / "cucumber.json").write_text(json.dumps(document, indent=1, ensure_ascii=False), encoding="utf-8")
         self._clean_up()
         self.summary = self._summary(run.scenarios, rows, decision, gate_lines, written)
+
+    def pytest_unconfigure(self, config: pytest.Config) -> None:
+        if self.is_controller and self.run_dir.exists():
+            self._clean_up()  # a run that ended before its session did (usage error, --help)
 
     def _clean_up(self) -> None:
         """Remove this run's working files (screenshots and parts are in the HTML now)."""
@@ -529,9 +561,13 @@ class LivingDoc:
             f"  {covered}/{len(rows)} documented steps covered; {len(scenarios)} scenarios: {passed} passed, {failed} failed"
             + (f", {len(scenarios) - passed - failed} skipped or not run" if len(scenarios) - passed - failed else "")
         )
-        shots = sum(len(step.shots) for s in scenarios for step in s.steps)
+        shown = sum(len(step.shots) for s in scenarios for step in s.steps)
+        taken = len({(s.nodeid, shot.path) for s in scenarios for step in s.steps for shot in step.shots})
         capture = sum(s.capture_seconds for s in scenarios)
-        lines.append(f"  screenshots: {shots} taken in {capture:.1f} s (summed over processes; --step-screenshots off to skip)")
+        lines.append(
+            f"  screenshots: {shown} shown, {taken} taken (unchanged tabs reuse the last one) in {capture:.1f} s"
+            " summed over processes (--step-screenshots off to skip)"
+        )
         gate_state = "FAILED" if gate_lines else ("passed" if decision.active else "off")
         lines.append(f"  coverage gate: {gate_state} ({decision.why})")
         lines.extend(gate_lines)
@@ -554,6 +590,24 @@ class LivingDoc:
         for line in self.summary:
             red = line.startswith(("  XX", "DOC COVERAGE", "  coverage gate: FAILED"))
             terminalreporter.write_line(line, red=red, bold=line.startswith("  living doc:"))
+
+
+def _prune_stale_runs(runs: Path, max_age_seconds: float = 24 * 3600) -> None:
+    """Working folders of runs that were killed (a finished run removes its own)."""
+    if not runs.is_dir():
+        return
+    for folder in runs.iterdir():
+        with contextlib.suppress(OSError):
+            if time.time() - folder.stat().st_mtime > max_age_seconds:
+                shutil.rmtree(folder, ignore_errors=True)
+
+
+def _signature(page: Page) -> str:
+    """The page's signature (see SIGNATURE_JS); empty when it cannot be read (then always capture)."""
+    try:
+        return str(page.evaluate(SIGNATURE_JS))
+    except PlaywrightError:
+        return ""
 
 
 def _new_line(terminal: Any) -> None:
