@@ -22,6 +22,7 @@ with CSS-like ``select``/``select_one`` (tag, ``#id``, ``.class``, ``[attr]``,
 from __future__ import annotations
 
 import http.cookiejar
+import itertools
 import json
 import os
 import re
@@ -329,12 +330,12 @@ class Browser:
         """The site's ``/_mock`` control API, sending ``token``."""
         return Control(self, token)
 
-    def sign_in(self, username: str | None = None, password: str | None = None) -> Browser:
-        """Sign in (the seeded user by default) and read the new session's form key."""
-        _, form_page, default_user, default_password = SITES[self.site]
+    def sign_in(self, username: str | None = None, password: str | None = None, form_page: str = "") -> Browser:
+        """Sign in (the seeded user by default) and read the new session's form key from a form page."""
+        _, default_form_page, default_user, default_password = SITES[self.site]
         answer = self.submit_login(username or default_user, password or default_password)
         assert answer.status == 302, f"sign-in failed: {answer.status} {answer.messages('error')}"
-        self.form_key = self.get(form_page).form_key()
+        self.form_key = self.get(form_page or default_form_page).form_key()
         return self
 
 
@@ -478,28 +479,36 @@ def db_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 
 @pytest.fixture
-def make_admin(db_dir: Path, dead_gateway_url: str) -> AppFactory:
+def own_db_dir(db_dir: Path) -> Iterator[Path]:
+    """A folder of this test's own, for the databases of the apps it makes."""
+    folder = Path(tempfile.mkdtemp(dir=db_dir))
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def make_admin(own_db_dir: Path, dead_gateway_url: str) -> AppFactory:
     """``make_admin(**config)``: an anonymous browser on a new admin app (its own database).
 
     By default the admin's gateway refuses connections and the admin waits at
     most ``GATEWAY_TIMEOUT`` for it; config keys override anything.
     """
-    made = iter(range(1_000_000))
+    made = itertools.count()
 
     def make(**config: Any) -> TestBrowser:
-        database = db_dir / f"admin-{next(made)}.sqlite3"
+        database = own_db_dir / f"admin-{next(made)}.sqlite3"
         return TestBrowser("admin", admin_pkg.create_app({**_admin_config(database, dead_gateway_url), **config}))
 
     return make
 
 
 @pytest.fixture
-def make_portal(db_dir: Path) -> AppFactory:
+def make_portal(own_db_dir: Path) -> AppFactory:
     """``make_portal(**config)``: an anonymous browser on a new portal app (its own database)."""
-    made = iter(range(1_000_000))
+    made = itertools.count()
 
     def make(**config: Any) -> TestBrowser:
-        database = db_dir / f"portal-{next(made)}.sqlite3"
+        database = own_db_dir / f"portal-{next(made)}.sqlite3"
         return TestBrowser(
             "portal", portal_pkg.create_app({"DATABASE": str(database), "CONTROL_TOKEN": CONTROL_TOKEN, **config})
         )
