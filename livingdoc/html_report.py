@@ -310,7 +310,7 @@ ul.plain{list-style:none;margin:0;padding:0}ul.plain li{margin:2px 0}
 .cov.warn{background:#b26a00}.cov.bad{background:#c62828}.says{font-size:16px}.label{font-weight:600;margin-bottom:2px}
 .illustration img{max-width:640px;border:1px solid #bbb;box-shadow:0 1px 4px #0002;cursor:zoom-in}
 .illustration figcaption{font-size:13px}figure{margin:6px 0}
-.feature{margin-top:22px}.desc{white-space:pre-line;color:#444}
+.feature{margin-top:22px}.desc{color:#444;max-width:960px}
 details.scenario{background:#fff;border:1px solid #ddd;border-left:5px solid #2e7d32;border-radius:4px;margin:8px 0}
 details.scenario.failed,details.scenario.error{border-left-color:#c62828}details.scenario.skipped,details.scenario.notrun{border-left-color:#9e9e9e}
 details.scenario>summary{cursor:pointer;padding:8px 12px}details.scenario .body{padding:0 14px 10px}
