@@ -35,7 +35,7 @@ def test_scrub_file_masks_inside_zip_members(tmp_path: Path) -> None:
 def test_a_failing_login_scenario_leaks_no_password(run_suite: RunSuite, tmp_path: Path) -> None:
     result = run_suite(
         "-k", "log_in_to_the_commerce_admin and not de", "-p", "tests.broken_mocks.sabotage",
-        "--tracing", "on", "--screenshot", "on",
+        "--tracing", "on", "--screenshot", "on", "--living-doc-dir", str(tmp_path / "reports"),
         env={"BROKEN_MOCK": "admin-login-refused"},
     )  # fmt: skip
     output = result.stdout + result.stderr
@@ -48,6 +48,8 @@ def test_a_failing_login_scenario_leaks_no_password(run_suite: RunSuite, tmp_pat
         with zipfile.ZipFile(trace) as zf:
             for name in zf.namelist():
                 assert DEMO_ADMIN_PASSWORD.encode() not in zf.read(name), f"{trace}:{name} holds the password"
-    for path in (tmp_path / "test-results").rglob("*"):
-        if path.is_file() and path.suffix != ".zip":
+    left_files = [p for d in ("test-results", "reports") for p in (tmp_path / d).rglob("*") if p.is_file()]
+    assert any(p.name == "living-doc.html" for p in left_files), "the run should have written its report"
+    for path in left_files:
+        if path.suffix != ".zip":
             assert DEMO_ADMIN_PASSWORD.encode() not in path.read_bytes(), path
