@@ -6,8 +6,7 @@ They drive page objects and wait on what a person would wait for.
 
 from __future__ import annotations
 
-from typing import Any
-
+import pytest
 from playwright.sync_api import Browser, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
@@ -90,14 +89,15 @@ def add_key_through_prompt(journey: Journey, description: str) -> None:
     paste_and_save_key(journey)
 
 
-def clear_stored_key(journey: Journey, browser: Browser, admin_session_state: dict[str, Any]) -> None:
+def clear_stored_key(journey: Journey, request: pytest.FixtureRequest) -> None:
     """No Production API key stored: through the control API, or by clearing the field as a person would
     (in a separate signed-in context, so the scenario's own tabs stay as they are)."""
     journey.stored_key = None
     if journey.target.admin_control is not None:
         journey.target.admin_control.set_config(PRODUCTION_API_KEY_PATH, "")
         return
-    context = browser.new_context(storage_state=admin_session_state)  # type: ignore[arg-type]
+    browser: Browser = request.getfixturevalue("browser")
+    context = browser.new_context(storage_state=request.getfixturevalue("admin_session_state"))
     try:
         page = context.new_page()
         page.goto(journey.target.admin_url)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from playwright.sync_api import Browser, expect
+import pytest
+from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
 from fixtures.journey import Journey
@@ -25,9 +26,9 @@ REASON_WORDING = {
 
 
 @given("the Amazon Sales Channel prompt is open")
-def prompt_is_open(journey: Journey, browser: Browser, admin_session_state: dict[str, Any]) -> None:
+def prompt_is_open(journey: Journey, request: pytest.FixtureRequest, admin_session_state: dict[str, Any]) -> None:
     if not journey.target.has_control_api:  # no reset between scenarios: an earlier one may have saved a key
-        clear_stored_key(journey, browser, admin_session_state)
+        clear_stored_key(journey, request)
     signed_in_to_admin(journey, admin_session_state)
     AdminMenu(journey.admin_tab).open_amazon_sales_channel()
     prompt_shown(journey)

@@ -7,9 +7,8 @@ except "no key is saved", which then clears the field in the UI instead.
 from __future__ import annotations
 
 import secrets
-from typing import Any
 
-from playwright.sync_api import Browser
+import pytest
 from pytest_bdd import given, parsers, when
 
 from fixtures.control_api import AdminControl, PortalControl
@@ -43,8 +42,8 @@ def _store_key(journey: Journey, key: str) -> None:
 
 @given("no Amazon API key is saved in the store configuration")
 @given("in der Store-Konfiguration ist kein Amazon API-Schlüssel gespeichert")
-def no_key_saved(journey: Journey, browser: Browser, admin_session_state: dict[str, Any]) -> None:
-    clear_stored_key(journey, browser, admin_session_state)
+def no_key_saved(journey: Journey, request: pytest.FixtureRequest) -> None:
+    clear_stored_key(journey, request)
 
 
 @given(parsers.parse("the store configuration holds a key that is {problem}"))
