@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import contextlib
 import importlib
-import json
 import os
 import shutil
 import time
@@ -35,13 +34,14 @@ from playwright.sync_api import Error as PlaywrightError
 from pytest_bdd.scenario import scenario_wrapper_template_registry
 
 from livingdoc import coverage as cov
-from livingdoc import cucumber, html_report, illustrations
+from livingdoc import html_report, illustrations
 from livingdoc.doc_steps import BY_TAG, label
 from livingdoc.merge import MergedRun, PartWriter, merge, read_parts
 from livingdoc.model import ERROR, FAILED, NOT_RUN, PASSED, SKIPPED, ScenarioResult, Shot, StepResult
+from livingdoc.publish import REPORT_NAME, write_reports
 
-REPORT_NAME = "living-doc.html"
 DEFAULT_DIR = "reports"
+DATA_DIR = "data"  # with --living-doc-keep-data: the run's parts and screenshots, for merging shards
 SHOT_OPTIONS: dict[str, Any] = {"type": "jpeg", "quality": 55, "caret": "initial", "timeout": 5_000}
 # What a tab shows, cheaply: URL, scroll position, focus, the DOM and the form values. Equal
 # signatures after two steps mean nothing visible changed, so the earlier screenshot is reused.
@@ -69,6 +69,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "Never inside pytest-playwright's --output, which is wiped at the start of each run.",
     )
     group.addoption("--no-living-doc", action="store_true", help="record nothing and write no living doc")
+    group.addoption(
+        "--living-doc-keep-data",
+        action="store_true",
+        help="also keep the run's records and screenshots in <living-doc-dir>/data, so CI shards can be merged "
+        "into one report with `python -m livingdoc.shards`",
+    )
     group.addoption(
         "--step-screenshots",
         choices=("on", "off"),
@@ -487,17 +493,21 @@ class LivingDoc:
             illustrations=written,
             notes=run.problems,
         )
-        read = cucumber.file_reader(self.run_dir)
-        page = html_report.render(run.scenarios, rows, meta, read)
-        (self.report_dir / REPORT_NAME).write_text(page, encoding="utf-8")
-        document = cucumber.build(run.scenarios, embed=read)
-        (self.report_dir / "cucumber.json").write_text(json.dumps(document, indent=1, ensure_ascii=False), encoding="utf-8")
+        write_reports(run, rows, meta, self.run_dir)
+        if self.config.getoption("living_doc_keep_data"):
+            self._keep_data()
         self._clean_up()
         self.summary = self._summary(run.scenarios, rows, decision, gate_lines, written)
 
     def pytest_unconfigure(self, config: pytest.Config) -> None:
         if self.is_controller and self.run_dir.exists():
             self._clean_up()  # a run that ended before its session did (usage error, --help)
+
+    def _keep_data(self) -> None:
+        """Keep this run's records and screenshots in ``<dir>/data`` for ``python -m livingdoc.shards``."""
+        data = self.report_dir / DATA_DIR
+        shutil.rmtree(data, ignore_errors=True)
+        shutil.copytree(self.run_dir, data, ignore=shutil.ignore_patterns("junit.xml"))
 
     def _clean_up(self) -> None:
         """Remove this run's working files (screenshots and parts are in the HTML now)."""

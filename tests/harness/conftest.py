@@ -17,12 +17,14 @@ RunSuite = Callable[..., subprocess.CompletedProcess[str]]
 
 @pytest.fixture
 def run_suite(tmp_path: Path) -> RunSuite:
-    """Run ``pytest tests/e2e <args>`` in a child process; artifacts go under tmp_path."""
+    """Run ``pytest tests/e2e <args>`` (or ``pytest <path> <args>`` when the first arg is a tests/ path)
+    in a child process; artifacts go under tmp_path."""
 
     def run(*args: str, env: dict[str, str] | None = None, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+        path, rest = (args[0], args[1:]) if args and args[0].startswith("tests/") else ("tests/e2e", args)
         command = [
-            sys.executable, "-m", "pytest", "tests/e2e", "-q", "-p", "no:cacheprovider",
-            "--output", str(tmp_path / "test-results"), *args,
+            sys.executable, "-m", "pytest", path, "-q", "-p", "no:cacheprovider",
+            "--output", str(tmp_path / "test-results"), *rest,
         ]  # fmt: skip
         return subprocess.run(
             command, cwd=ROOT, env={**os.environ, **(env or {})}, capture_output=True, text=True, timeout=timeout
