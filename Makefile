@@ -15,12 +15,12 @@ PYTEST_ARGS ?=
 BENCH_ARGS ?=
 SOAK_RUNS ?= 20
 
-.PHONY: help setup chromium venv lint typecheck unit e2e broken-mocks harness test external-matrix serve clean
+.PHONY: help setup chromium video venv lint typecheck unit e2e broken-mocks harness test external-matrix serve clean
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
 
-setup: chromium venv ## install Chromium (if missing) and the Python environment
+setup: chromium venv video ## install Chromium (if missing), the Python environment, video support
 
 chromium: ## install Debian's chromium unless CHROMIUM_PATH or /usr/bin/chromium is there
 	@if [ -n "$$CHROMIUM_PATH" ] && [ -x "$$CHROMIUM_PATH" ]; then exit 0; fi; \
@@ -30,6 +30,15 @@ chromium: ## install Debian's chromium unless CHROMIUM_PATH or /usr/bin/chromium
 	else echo "Chromium is missing: run 'apt-get install -y chromium' as root, or set CHROMIUM_PATH." >&2; exit 1; fi; \
 	echo "Installing Debian's chromium ..."; \
 	$$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq chromium >/dev/null
+
+video: venv ## Debian's ffmpeg for Playwright's --video (optional: a failure here only warns)
+	@command -v ffmpeg >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then sudo=""; elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; else sudo=none; fi; \
+	  if [ "$$sudo" != none ]; then echo "Installing Debian's ffmpeg (for --video) ..."; \
+	    DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq ffmpeg >/dev/null 2>&1 || \
+	    { $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq ffmpeg >/dev/null; } || \
+	    echo "warning: could not install ffmpeg; --video will not work" >&2; fi; }
+	@$(BIN)/python -m tools.link_ffmpeg || echo "warning: could not link ffmpeg for Playwright; --video will not work" >&2
 
 venv: $(STAMP) ## create .venv and install the project with its dev tools
 
