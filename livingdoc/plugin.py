@@ -35,6 +35,7 @@ from pytest_bdd.scenario import scenario_wrapper_template_registry
 
 from livingdoc import coverage as cov
 from livingdoc import html_report, illustrations
+from livingdoc.capture import Camera
 from livingdoc.doc_steps import BY_TAG, label
 from livingdoc.merge import MergedRun, PartWriter, merge, read_parts
 from livingdoc.model import ERROR, FAILED, NOT_RUN, PASSED, SKIPPED, ScenarioResult, Shot, StepResult
@@ -42,7 +43,6 @@ from livingdoc.publish import REPORT_NAME, write_reports
 
 DEFAULT_DIR = "reports"
 DATA_DIR = "data"  # with --living-doc-keep-data: the run's parts and screenshots, for merging shards
-SHOT_OPTIONS: dict[str, Any] = {"type": "jpeg", "quality": 55, "caret": "initial", "timeout": 5_000}
 # What a tab shows, cheaply: URL, scroll position, focus, the DOM and the form values. Equal
 # signatures after two steps mean nothing visible changed, so the earlier screenshot is reused.
 SIGNATURE_JS = """() => {
@@ -142,6 +142,7 @@ class Recording:
     journey: Any = None
     setup_failed: bool = False
     last_shot: dict[str, tuple[str, Shot]] = field(default_factory=dict)  # tab -> (page signature, its shot)
+    camera: Camera = field(default_factory=Camera)
 
 
 RECORDING = pytest.StashKey[Recording]()
@@ -355,7 +356,7 @@ class LivingDoc:
                 continue
             relative = folder / f"{index + 1:02d}-{name.replace(' ', '')}.jpg"
             try:
-                page.screenshot(path=self.run_dir / relative, **SHOT_OPTIONS)
+                recording.camera.shoot(page, self.run_dir / relative)
             except PlaywrightError:
                 continue
             shot = Shot(tab=name, path=relative.as_posix(), url=page.url)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from playwright.sync_api import Page
 
+from pages.navigation import follow
+
 
 class AdminLoginPage:
     def __init__(self, page: Page, admin_url: str) -> None:
@@ -21,4 +23,4 @@ class AdminLoginPage:
     def sign_in(self, username: str, password: str) -> None:
         self.username.fill(username)
         self.password.fill(password)
-        self.sign_in_button.click()
+        follow(self.page, self.sign_in_button)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from playwright.sync_api import Locator, Page
 
+from pages.navigation import follow
+
 
 class AdminMenu:
     def __init__(self, page: Page) -> None:
@@ -17,7 +19,7 @@ class AdminMenu:
     def _open(self, top: Locator, title: str, group: str, link: str) -> None:
         top.get_by_role("link", name=title, exact=True).click()
         column = top.locator("li.level-1").filter(has=self.page.locator(".submenu-group-title", has_text=group))
-        column.get_by_role("link", name=link, exact=True).click()
+        follow(self.page, column.get_by_role("link", name=link, exact=True))
 
     def open_amazon_sales_channel(self) -> None:
         """Marketing > Channels > Amazon Sales Channel."""

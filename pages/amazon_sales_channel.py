@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from playwright.sync_api import Page
 
+from pages.navigation import follow
+
 
 class AmazonSalesChannelPage:
     TITLE = "Welcome to Amazon Sales Channel"
@@ -24,17 +26,13 @@ class AmazonSalesChannelPage:
         self.add_amazon_store_button = page.get_by_role("button", name="Add Amazon Store")
         self.unverified_notice = page.get_by_role("region", name="We could not verify your Amazon API key")
 
-    def reload(self) -> None:
-        self.page.reload()
-
-    def sign_in(self) -> Page:
-        """Click "Sign in"; return the new tab it opens."""
-        with self.page.context.expect_page() as new_tab:
+    def sign_in(self, timeout_ms: float = 10_000) -> Page:
+        """Click "Sign in"; return the new tab it opens (Playwright's TimeoutError if none opens)."""
+        with self.page.context.expect_page(timeout=timeout_ms) as new_tab:
             self.sign_in_link.click()
         tab = new_tab.value
         tab.wait_for_load_state()
         return tab
 
     def add_the_key(self) -> None:
-        self.add_the_key_button.click()
-        self.page.wait_for_load_state()
+        follow(self.page, self.add_the_key_button)

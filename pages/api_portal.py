@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from playwright.sync_api import Locator, Page
 
+from pages.navigation import follow
+
 
 class ApiPortalPage:
     PATH = "apiportal/index/index/"
@@ -25,8 +27,7 @@ class ApiPortalPage:
 
     def add_key(self, description: str) -> None:
         self.description.fill(description)
-        self.add_new_button.click()
-        self.page.wait_for_load_state()
+        follow(self.page, self.add_new_button)
 
     def key_row(self, description: str) -> Locator:
         """The newest row listed under ``description``."""
@@ -44,5 +45,4 @@ class ApiPortalPage:
         self.key_row(description).get_by_role("button", name="Copy").click()
 
     def revoke_key(self, description: str) -> None:
-        self.key_row(description).get_by_role("button", name="Revoke").click()
-        self.page.wait_for_load_state()
+        follow(self.page, self.key_row(description).get_by_role("button", name="Revoke"))

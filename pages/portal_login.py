@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from playwright.sync_api import Page
 
+from pages.navigation import follow
+
 
 class PortalLoginPage:
     def __init__(self, page: Page) -> None:
@@ -17,8 +19,7 @@ class PortalLoginPage:
     def sign_in(self, email: str, password: str) -> None:
         self.email.fill(email)
         self.password.fill(password)
-        self.sign_in_button.click()
-        self.page.wait_for_load_state()
+        follow(self.page, self.sign_in_button)
 
     def go_to_registration(self) -> None:
-        self.create_account_link.click()
+        follow(self.page, self.create_account_link)

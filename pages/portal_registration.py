@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from playwright.sync_api import Page
 
+from pages.navigation import follow
+
 
 class PortalRegistrationPage:
     def __init__(self, page: Page) -> None:
@@ -22,5 +24,4 @@ class PortalRegistrationPage:
         self.email.fill(email)
         self.password.fill(password)
         self.confirm_password.fill(password)
-        self.create_button.click()
-        self.page.wait_for_load_state()
+        follow(self.page, self.create_button)

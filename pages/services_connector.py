@@ -9,6 +9,7 @@ from __future__ import annotations
 from playwright.sync_api import Locator, Page
 
 from pages.admin_menu import AdminMenu
+from pages.navigation import follow
 
 
 class CommerceServicesConnectorPage:
@@ -40,5 +41,4 @@ class CommerceServicesConnectorPage:
         self.production_api_key.press("ControlOrMeta+v")
 
     def save_config(self) -> None:
-        self.save_config_button.click()
-        self.page.wait_for_load_state()
+        follow(self.page, self.save_config_button)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from playwright.sync_api import Locator, Page
 
 from pages.admin_menu import AdminMenu
+from pages.navigation import follow
 
 API_KEYS_GROUP_ID = "services_connector_services_connector_integration"
 PRODUCTION_API_KEY_ID = f"{API_KEYS_GROUP_ID}_production_api_key"
@@ -43,7 +44,7 @@ class StoreConfigurationPage:
         """Expand Services in the left panel and choose Magento Services."""
         if self.magento_services_link.is_hidden():
             self.services_tab.click()
-        self.magento_services_link.click()
+        follow(self.page, self.magento_services_link)
 
     def open_markers(self) -> list[Locator]:
         """What shows when the page is open at the Api Keys."""
@@ -61,5 +62,4 @@ class StoreConfigurationPage:
         self.production_api_key.press("ControlOrMeta+v")
 
     def save_config(self) -> None:
-        self.save_config_button.click()
-        self.page.wait_for_load_state()
+        follow(self.page, self.save_config_button)

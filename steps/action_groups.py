@@ -26,8 +26,7 @@ def click_sign_in_on_prompt(journey: Journey) -> Page:
     channel = AmazonSalesChannelPage(journey.admin_tab)
     pages_before = len(journey.admin_tab.context.pages)
     try:
-        with journey.admin_tab.context.expect_page(timeout=NEW_TAB_TIMEOUT_MS) as new_tab:
-            channel.sign_in_link.click()
+        tab = channel.sign_in(timeout_ms=NEW_TAB_TIMEOUT_MS)
     except PlaywrightTimeoutError:
         raise AssertionError(
             "Doc step 3 (Sign in to the Commerce account): 'Sign in' should open the Commerce account in a new "
@@ -35,8 +34,6 @@ def click_sign_in_on_prompt(journey: Journey) -> Page:
             f"(tabs before: {pages_before}, now: {len(journey.admin_tab.context.pages)}; "
             f"first tab at {journey.admin_tab.url})"
         ) from None
-    tab = new_tab.value
-    tab.wait_for_load_state()
     journey.portal_tab = tab
     return tab
 

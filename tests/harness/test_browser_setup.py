@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import socket
 import subprocess
 import sys
@@ -36,7 +38,7 @@ def browser_server() -> Iterator[str]:
     port = _free_port()
     server = subprocess.Popen(
         [str(PLAYWRIGHT), "run-server", "--port", str(port), "--host", "127.0.0.1", "--unsafe"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
     )  # fmt: skip
     try:
         deadline = time.monotonic() + 20
@@ -50,7 +52,7 @@ def browser_server() -> Iterator[str]:
             pytest.fail("playwright run-server did not start listening")
         yield f"ws://127.0.0.1:{port}/"
     finally:
-        server.terminate()
+        os.killpg(server.pid, signal.SIGTERM)  # the CLI wrapper and the node server it started
         server.wait(timeout=10)
 
 
