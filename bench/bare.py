@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from playwright.sync_api import Browser, expect
 
-from fixtures.control_api import AdminControl, PortalControl
+from fixtures.target import CommerceTarget
 from mocks.admin.config_store import PRODUCTION_API_KEY_PATH
 from pages.admin_login import AdminLoginPage
 from pages.admin_menu import AdminMenu
@@ -24,19 +24,6 @@ from pages.store_configuration import StoreConfigurationPage
 CLIPBOARD_PERMISSIONS = ["clipboard-read", "clipboard-write"]
 CONTEXT_ARGS: dict[str, object] = {"viewport": {"width": 1280, "height": 800}, "locale": "en-US"}
 DESCRIPTION = "Amazon Sales Channel"
-
-
-@dataclass(frozen=True)
-class Target:
-    """Where the mocks run and how to drive them (from ``start_mocks(control_token=...)``)."""
-
-    admin_url: str
-    admin_user: str
-    admin_password: str
-    portal_email: str
-    portal_password: str
-    admin_control: AdminControl
-    portal_control: PortalControl
 
 
 @dataclass
@@ -56,9 +43,10 @@ class Laps:
         return sum(self.parts.values())
 
 
-def happy_path(browser: Browser, target: Target) -> Laps:
+def happy_path(browser: Browser, target: CommerceTarget) -> Laps:
     """One iteration: reset the mocks, a fresh context, the documented flow, close the context."""
     laps = Laps()
+    assert target.admin_control and target.portal_control, "the bare script needs the mocks' control API"
     target.portal_control.reset()
     target.admin_control.reset()
     target.admin_control.set_config(PRODUCTION_API_KEY_PATH, "")

@@ -114,25 +114,16 @@ def compare_e2e(repeat: int, work: Path, extra: list[str]) -> dict[str, Any]:
     """Alternate the bare script and the suite's end-to-end scenario, ``repeat`` times each."""
     from playwright.sync_api import sync_playwright
 
-    from bench.bare import Target, happy_path
+    from bench.bare import happy_path
     from fixtures.chromium import LAUNCH_FLAGS, find_chromium
-    from fixtures.control_api import AdminControl, PortalControl
+    from fixtures.target import bundled_target
     from mocks import start_mocks
 
     bare: list[dict[str, Any]] = []
     suite: list[dict[str, Any]] = []
     token = secrets.token_hex(16)
     mocks = start_mocks(control_token=token)
-    admin_cfg, portal_cfg = mocks.admin.app.config, mocks.portal.app.config
-    target = Target(
-        admin_url=mocks.admin_url,
-        admin_user=admin_cfg["ADMIN_USERNAME"],
-        admin_password=admin_cfg["ADMIN_PASSWORD"],
-        portal_email=portal_cfg["SEED_EMAIL"],
-        portal_password=portal_cfg["SEED_PASSWORD"],
-        admin_control=AdminControl(mocks.admin.base_url, token),
-        portal_control=PortalControl(mocks.portal.base_url, token),
-    )
+    target = bundled_target(mocks, token)
     try:
         with sync_playwright() as pw:
             started = time.perf_counter()

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import secrets
 from typing import Any
 
 from flask import Flask
 from werkzeug.security import generate_password_hash
 
-from mocks.shared import errors, requestlog
-from mocks.shared.clock import MockClock
-from mocks.shared.db import connect, init_db
-from mocks.shared.forms import form_key
+from mocks.shared.app import new_app
+from mocks.shared.db import connect
 
 DEFAULTS: dict[str, Any] = {
     "ADMIN_PATH": "admin",
@@ -32,27 +28,12 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from mocks.admin import auth, channel, control, dashboard, secret_keys, services_connector, system_config
     from mocks.admin.menu import menu_for
 
-    app = Flask(__name__)
-    app.config.from_mapping(DEFAULTS)
-    app.config.update(
-        SECRET_KEY=secrets.token_hex(32),
-        SESSION_COOKIE_NAME="admin",
-        SESSION_COOKIE_HTTPONLY=True,
-        SESSION_COOKIE_SAMESITE="Lax",
-        MAX_CONTENT_LENGTH=64 * 1024,
-    )
-    app.config.update(config or {})
-    if "DATABASE" not in app.config:
-        raise ValueError("the admin app needs config['DATABASE'] (a SQLite file path)")
+    app = new_app(__name__, "admin", DEFAULTS, config)
     if app.config["ADMIN_GENERATION"] not in GENERATIONS:
         raise ValueError(f"ADMIN_GENERATION must be one of {GENERATIONS}")
-    os.makedirs(os.path.dirname(os.path.abspath(app.config["DATABASE"])), exist_ok=True)
-    app.config["ADMIN_PASSWORD_HASH"] = generate_password_hash(app.config["ADMIN_PASSWORD"], method="pbkdf2:sha256:1000")
-
-    app.extensions["clock"] = app.config.get("CLOCK") or MockClock()
-    app.extensions["request_log"] = app.config.get("REQUEST_LOG") or requestlog.RequestLog()
-
-    init_db(app, "mocks.admin")
+    app.config["ADMIN_PASSWORD_HASH"] = generate_password_hash(
+        app.config["ADMIN_PASSWORD"], method="pbkdf2:sha256:1000"
+    )
     conn = connect(app.config["DATABASE"])
     try:
         auth.seed_admin_user(conn, app.config["ADMIN_USERNAME"], app.config["ADMIN_PASSWORD_HASH"])
@@ -69,9 +50,5 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.before_request(auth.require_login)
     if app.config["SECRET_KEYS"]:
         secret_keys.install(app)
-
-    menu = menu_for(app.config["ADMIN_GENERATION"])
-    app.jinja_env.globals.update(form_key=form_key, menu=menu, current_user=auth.current_user)
-    errors.install(app, "error.html")
-    requestlog.install(app, app.extensions["request_log"])
+    app.jinja_env.globals.update(menu=menu_for(app.config["ADMIN_GENERATION"]), current_user=auth.current_user)
     return app

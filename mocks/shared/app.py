@@ -1,0 +1,40 @@
+"""What both mock apps' factories share: config, session cookie, database, clock, log, errors."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from typing import Any
+
+from flask import Flask
+
+from mocks.shared import errors, requestlog
+from mocks.shared.clock import MockClock
+from mocks.shared.db import init_db
+from mocks.shared.forms import form_key
+
+
+def new_app(import_name: str, cookie_name: str, defaults: dict[str, Any], config: dict[str, Any] | None) -> Flask:
+    """A Flask app with ``defaults`` overridden by ``config``, a signed HttpOnly/SameSite=Lax session
+    cookie named ``cookie_name``, its SQLite schema (``<package>/schema.sql``) created, a mock clock and a
+    request log (``config["CLOCK"]``/``["REQUEST_LOG"]`` to share them), and clear 4xx error pages."""
+    app = Flask(import_name)
+    app.config.from_mapping(defaults)
+    app.config.update(
+        SECRET_KEY=secrets.token_hex(32),
+        SESSION_COOKIE_NAME=cookie_name,
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        MAX_CONTENT_LENGTH=64 * 1024,
+    )
+    app.config.update(config or {})
+    if "DATABASE" not in app.config:
+        raise ValueError(f"{import_name} needs config['DATABASE'] (a SQLite file path)")
+    os.makedirs(os.path.dirname(os.path.abspath(app.config["DATABASE"])), exist_ok=True)
+    app.extensions["clock"] = app.config.get("CLOCK") or MockClock()
+    app.extensions["request_log"] = app.config.get("REQUEST_LOG") or requestlog.RequestLog()
+    init_db(app, import_name)
+    app.jinja_env.globals.update(form_key=form_key)
+    errors.install(app, "error.html")
+    requestlog.install(app, app.extensions["request_log"])
+    return app
