@@ -48,8 +48,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[dev]'
 	@touch $(STAMP)
 
-lint: venv ## ruff
+lint: venv ## ruff (lint and format check)
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 typecheck: venv ## mypy
 	$(BIN)/mypy

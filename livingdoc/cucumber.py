@@ -69,13 +69,19 @@ def _element(scenario: ScenarioResult, feature_id: str, embed: Callable[[str], b
         element["before"] = [
             {
                 "match": {"location": scenario.nodeid},
-                "result": {"status": "failed", "duration": 0, "error_message": scenario.longrepr or scenario.error or ""},
+                "result": {
+                    "status": "failed",
+                    "duration": 0,
+                    "error_message": scenario.longrepr or scenario.error or "",
+                },
             }
         ]
     return element
 
 
-def build(scenarios: Sequence[ScenarioResult], embed: Callable[[str], bytes | None] | None = None) -> list[dict[str, Any]]:
+def build(
+    scenarios: Sequence[ScenarioResult], embed: Callable[[str], bytes | None] | None = None
+) -> list[dict[str, Any]]:
     """The cucumber JSON document (a list of features) for these scenarios, in their order.
 
     ``embed(path)`` returns a screenshot's bytes; given, the failing step's screenshots are embedded.

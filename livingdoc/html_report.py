@@ -90,7 +90,11 @@ def _shot_html(images: _Images, shot: Shot, size: str = "thumb") -> str:
     url = ""
     if shot.url:
         parts = urlsplit(shot.url)
-        short = (parts.path or "/") + (f"?{parts.query}" if parts.query else "") if parts.scheme.startswith("http") else shot.url
+        short = (
+            (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+            if parts.scheme.startswith("http")
+            else shot.url
+        )
         url = f'<span class="url" title="{escape(shot.url)}">{escape(short)}</span>'
 
     return (
@@ -117,7 +121,7 @@ def _failure_html(images: _Images, scenario: ScenarioResult, report_dir: Path) -
     if scenario.failed_step is not None:
         step = scenario.steps[scenario.failed_step]
         parts.append(
-            f'<p>Gherkin step <b>{escape(step.title)}</b> ({escape(scenario.feature_file)}:{step.line}) failed.</p>'
+            f"<p>Gherkin step <b>{escape(step.title)}</b> ({escape(scenario.feature_file)}:{step.line}) failed.</p>"
         )
     else:
         parts.append("<p>The scenario broke outside its Gherkin steps (set-up or teardown).</p>")
@@ -134,7 +138,7 @@ def _failure_html(images: _Images, scenario: ScenarioResult, report_dir: Path) -
             relative = os.path.relpath(trace, report_dir)
             links.append(f'<a href="{escape(relative)}">{escape(relative)}</a>')
         parts.append(
-            "<p>Playwright trace: " + ", ".join(links) + ' (open with <code>playwright show-trace &lt;file&gt;</code>;'
+            "<p>Playwright trace: " + ", ".join(links) + " (open with <code>playwright show-trace &lt;file&gt;</code>;"
             " one group per Gherkin step)</p>"
         )
     else:
@@ -156,14 +160,17 @@ def _scenario_html(images: _Images, scenario: ScenarioResult, report_dir: Path) 
     broken = scenario.status in (FAILED, ERROR)
     docs = " ".join(f'<span class="doctag">{escape(_doc_label(t))}</span>' for t in scenario.doc_tags)
     other = " ".join(f'<span class="tag">@{escape(t)}</span>' for t in scenario.tags if t not in scenario.doc_tags)
-    steps = "".join(_step_html(images, step, index == scenario.failed_step) for index, step in enumerate(scenario.steps))
+    steps = "".join(
+        _step_html(images, step, index == scenario.failed_step) for index, step in enumerate(scenario.steps)
+    )
     return (
         f'<details class="scenario {re.sub(r"[^a-z]", "", scenario.status)}" id="{_anchor(scenario.nodeid)}"'
-        f'{" open" if broken else ""}>'
-        f"<summary>{_badge(scenario.status)} <span class=\"kw\">{escape(scenario.keyword)}:</span> "
-        f"<b>{escape(scenario.name)}</b> <span class=\"meta\">{_secs(scenario.duration)}</span></summary>"
+        f"{' open' if broken else ''}>"
+        f'<summary>{_badge(scenario.status)} <span class="kw">{escape(scenario.keyword)}:</span> '
+        f'<b>{escape(scenario.name)}</b> <span class="meta">{_secs(scenario.duration)}</span></summary>'
         f'<div class="body"><p class="tags">{docs} {other}</p>'
         + (f'<p class="desc">{escape(scenario.description)}</p>' if scenario.description else "")
+        + "".join(f'<p class="note">{escape(note)}</p>' for note in scenario.notes)
         + (_failure_html(images, scenario, report_dir) if broken else "")
         + f'<ol class="steps">{steps}</ol>'
         f'<p class="muted">{escape(scenario.feature_file)}:{scenario.line} · <code>{escape(scenario.nodeid)}</code></p>'
@@ -202,7 +209,7 @@ def _doc_step_html(images: _Images, row: DocCoverage, meta: ReportMeta) -> str:
         if ref:
             pictures.append(
                 f'<figure class="illustration"><img data-img="{ref}" alt="{escape(illustration.caption)}">'
-                f"<figcaption>{escape(illustration.caption)} <span class=\"muted\">"
+                f'<figcaption>{escape(illustration.caption)} <span class="muted">'
                 f"(illustrations/{escape(illustration.filename)}, re-created by this run)</span></figcaption></figure>"
             )
     items = "".join(
@@ -251,12 +258,12 @@ def render(
         )
     notes = "".join(f"<li>{escape(n)}</li>" for n in meta.notes)
     body = f"""
-<header class="{'ok' if verdict_ok else 'bad'}">
+<header class="{"ok" if verdict_ok else "bad"}">
   <h1>Add or verify the Amazon API key</h1>
   <p class="sub">Living documentation of the Adobe Commerce flow, written by the end-to-end suite on {escape(meta.generated)}.</p>
   <ul class="summary">
     <li><b>{covered} of {len(rows)}</b> documented steps covered by a passing scenario</li>
-    <li><b>{len(scenarios)}</b> scenarios: <b>{passed}</b> passed, <b>{failed}</b> failed{f', {others} skipped or not run' if others else ''}</li>
+    <li><b>{len(scenarios)}</b> scenarios: <b>{passed}</b> passed, <b>{failed}</b> failed{f", {others} skipped or not run" if others else ""}</li>
     {gate}
     <li>Run time {_secs(meta.wall_time)}, {meta.workers} process(es)</li>
     {notes}
@@ -283,8 +290,8 @@ this page was taken during this run.</p></section>
 <div id="lightbox" onclick="this.style.display='none'"><img alt=""></div>
 """
     return (
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>Living doc: Add or verify the Amazon API key ({'passed' if verdict_ok else 'FAILED'})</title>"
         f"<style>{CSS}</style></head><body>{body}{images.script()}<script>{JS}</script></body></html>"
     )
@@ -310,7 +317,7 @@ ul.plain{list-style:none;margin:0;padding:0}ul.plain li{margin:2px 0}
 .cov.warn{background:#b26a00}.cov.bad{background:#c62828}.says{font-size:16px}.label{font-weight:600;margin-bottom:2px}
 .illustration img{max-width:640px;border:1px solid #bbb;box-shadow:0 1px 4px #0002;cursor:zoom-in}
 .illustration figcaption{font-size:13px}figure{margin:6px 0}
-.feature{margin-top:22px}.desc{color:#444;max-width:960px}
+.feature{margin-top:22px}.desc{color:#444;max-width:960px}.note{color:#245;background:#eef5fb;border-left:3px solid #6a9fd4;padding:4px 10px;margin:6px 0}
 details.scenario{background:#fff;border:1px solid #ddd;border-left:5px solid #2e7d32;border-radius:4px;margin:8px 0}
 details.scenario.failed,details.scenario.error{border-left-color:#c62828}details.scenario.skipped,details.scenario.notrun{border-left-color:#9e9e9e}
 details.scenario>summary{cursor:pointer;padding:8px 12px}details.scenario .body{padding:0 14px 10px}

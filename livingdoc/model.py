@@ -81,6 +81,7 @@ class ScenarioResult:
     mock_log: list[str] = field(default_factory=list)
     worker: str = "main"
     capture_seconds: float = 0.0  # time spent taking this scenario's screenshots (the report's overhead)
+    notes: list[str] = field(default_factory=list)  # facts about the target the scenario met (user_properties "note")
 
     @property
     def passed(self) -> bool:

@@ -232,7 +232,9 @@ class LivingDoc:
     # ---- the browser context and the journey, whenever a step first asks for them ----
 
     @pytest.hookimpl(wrapper=True)
-    def pytest_fixture_setup(self, fixturedef: pytest.FixtureDef[Any], request: pytest.FixtureRequest) -> Generator[None, Any, Any]:
+    def pytest_fixture_setup(
+        self, fixturedef: pytest.FixtureDef[Any], request: pytest.FixtureRequest
+    ) -> Generator[None, Any, Any]:
         result = yield
         if fixturedef.scope == "function" and fixturedef.argname in ("context", "journey"):
             recording = request.node.stash.get(RECORDING, None)
@@ -256,7 +258,9 @@ class LivingDoc:
         recording.feature_path = str(feature.filename)
         recording.step_index = -1
 
-    def pytest_bdd_before_step(self, request: pytest.FixtureRequest, feature: Any, scenario: Any, step: Any, step_func: Any) -> None:
+    def pytest_bdd_before_step(
+        self, request: pytest.FixtureRequest, feature: Any, scenario: Any, step: Any, step_func: Any
+    ) -> None:
         recording = request.node.stash.get(RECORDING, None)
         if recording is None:
             return
@@ -264,7 +268,13 @@ class LivingDoc:
         recording.step_started = time.perf_counter()
 
     def pytest_bdd_before_step_call(
-        self, request: pytest.FixtureRequest, feature: Any, scenario: Any, step: Any, step_func: Any, step_func_args: Any
+        self,
+        request: pytest.FixtureRequest,
+        feature: Any,
+        scenario: Any,
+        step: Any,
+        step_func: Any,
+        step_func_args: Any,
     ) -> None:
         recording = request.node.stash.get(RECORDING, None)
         if recording is None:
@@ -274,14 +284,21 @@ class LivingDoc:
             return
         try:
             recording.context.tracing.group(
-                f"{step.keyword.strip()} {step.name}", location={"file": recording.feature_path, "line": step.line_number}
+                f"{step.keyword.strip()} {step.name}",
+                location={"file": recording.feature_path, "line": step.line_number},
             )
             recording.group_open = True
         except PlaywrightError:
             recording.group_open = False
 
     def pytest_bdd_after_step(
-        self, request: pytest.FixtureRequest, feature: Any, scenario: Any, step: Any, step_func: Any, step_func_args: Any
+        self,
+        request: pytest.FixtureRequest,
+        feature: Any,
+        scenario: Any,
+        step: Any,
+        step_func: Any,
+        step_func_args: Any,
     ) -> None:
         self._finish_step(request.node, step, None)
 
@@ -307,7 +324,9 @@ class LivingDoc:
         recording.step_started = time.perf_counter()
         self._finish_step(request.node, step, exception, undefined=True)
 
-    def _finish_step(self, item: pytest.Item, step: Any, exception: BaseException | None, undefined: bool = False) -> None:
+    def _finish_step(
+        self, item: pytest.Item, step: Any, exception: BaseException | None, undefined: bool = False
+    ) -> None:
         recording = item.stash.get(RECORDING, None)
         if recording is None or not 0 <= recording.step_index < len(recording.result.steps):
             return
@@ -419,6 +438,7 @@ class LivingDoc:
                 if step.status == NOT_RUN and result.status != NOT_RUN:
                     step.status = SKIPPED
             result.traces = [str(p) for p in self._traces(item)]
+            result.notes = [str(value) for key, value in item.user_properties if key == "note"]
             self.part.result(result)
         return report
 

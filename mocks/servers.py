@@ -1,7 +1,7 @@
 """Run both mock apps as real HTTP servers on loopback (threads in this process).
 
-    with start_mocks(control_token="t") as mocks:
-        print(mocks.admin_url, mocks.portal_url)
+with start_mocks(control_token="t") as mocks:
+    print(mocks.admin_url, mocks.portal_url)
 """
 
 from __future__ import annotations

@@ -9,6 +9,7 @@ from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 
 from fixtures.journey import Journey
+from fixtures.sessions import StorageState
 from pages.api_portal import ApiPortalPage
 from pages.portal_login import PortalLoginPage
 from pages.portal_registration import PortalRegistrationPage
@@ -26,7 +27,7 @@ def portal_tab(journey: Journey) -> Page:
 
 
 @given("I am signed in to my Commerce account")
-def signed_in_to_portal(journey: Journey, portal_session_state: dict) -> None:
+def signed_in_to_portal(journey: Journey, portal_session_state: StorageState) -> None:
     journey.admin_tab.context.add_cookies(portal_session_state["cookies"])
 
 

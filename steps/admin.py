@@ -6,6 +6,7 @@ from playwright.sync_api import expect
 from pytest_bdd import given, then, when
 
 from fixtures.journey import Journey
+from fixtures.sessions import StorageState
 from pages.admin_login import AdminLoginPage
 from pages.admin_menu import AdminMenu
 from steps.checks import doc_expectation
@@ -18,7 +19,7 @@ def login_page_open(journey: Journey) -> None:
 
 
 @given("I am signed in to the Commerce Admin")
-def signed_in_to_admin(journey: Journey, admin_session_state: dict) -> None:
+def signed_in_to_admin(journey: Journey, admin_session_state: StorageState) -> None:
     journey.admin_tab.context.add_cookies(admin_session_state["cookies"])
     journey.admin_tab.goto(journey.target.admin_url)
     with doc_expectation("doc-step-1", "the shared admin session should open the Admin", journey.admin_tab):
@@ -69,10 +70,8 @@ def admin_still_needs_login(journey: Journey) -> None:
 @when("ich zu Marketing > Channels > Amazon Sales Channel gehe")
 def go_to_amazon_sales_channel(journey: Journey) -> None:
     AdminMenu(journey.admin_tab).open_amazon_sales_channel()
-    journey.admin_tab.wait_for_load_state()
 
 
 @when("I go to Stores > Settings > Configuration")
 def go_to_configuration(journey: Journey) -> None:
     AdminMenu(journey.admin_tab).open_configuration()
-    journey.admin_tab.wait_for_load_state()

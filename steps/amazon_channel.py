@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 import pytest
 from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
 from fixtures.journey import Journey
+from fixtures.sessions import StorageState
 from pages.admin_menu import AdminMenu
 from pages.amazon_sales_channel import AmazonSalesChannelPage
 from pages.api_key_settings import api_key_settings
@@ -26,7 +26,7 @@ REASON_WORDING = {
 
 
 @given("the Amazon Sales Channel prompt is open")
-def prompt_is_open(journey: Journey, request: pytest.FixtureRequest, admin_session_state: dict[str, Any]) -> None:
+def prompt_is_open(journey: Journey, request: pytest.FixtureRequest, admin_session_state: StorageState) -> None:
     if not journey.target.has_control_api:  # no reset between scenarios: an earlier one may have saved a key
         clear_stored_key(journey, request)
     signed_in_to_admin(journey, admin_session_state)

@@ -14,8 +14,7 @@ from mocks.shared.navigation import remember_target, take_target
 bp = Blueprint("auth", __name__)
 
 BAD_LOGIN = (
-    "The account sign-in was incorrect or your account is disabled temporarily."
-    " Please wait and try again later."
+    "The account sign-in was incorrect or your account is disabled temporarily. Please wait and try again later."
 )
 USERNAME = Text("User Name", max_length=40)
 PASSWORD = Text("Password", max_length=256)
@@ -56,9 +55,11 @@ def login() -> Any:
         password = PASSWORD.clean(request.form.get("login[password]"))
     except InputError as exc:
         return render_template("login.html", error=str(exc)), 400
-    row = get_db().execute(
-        "SELECT password_hash FROM admin_user WHERE username = ? AND is_active = 1", (username,)
-    ).fetchone()
+    row = (
+        get_db()
+        .execute("SELECT password_hash FROM admin_user WHERE username = ? AND is_active = 1", (username,))
+        .fetchone()
+    )
     if row is None or not check_password_hash(row["password_hash"], password):
         return render_template("login.html", error=BAD_LOGIN, username=username), 401
     target = take_target("admin_next")

@@ -38,7 +38,13 @@ def menu_for(generation: str) -> tuple[TopItem, ...]:
 def _with_services_connector(system: TopItem) -> TopItem:
     services = LinkGroup(
         "Services",
-        (Link("menu-magento-servicesconnector-services-connector", "Commerce Services Connector", "services_connector.index"),),
+        (
+            Link(
+                "menu-magento-servicesconnector-services-connector",
+                "Commerce Services Connector",
+                "services_connector.index",
+            ),
+        ),
     )
     return TopItem(system.ui_id, system.css, system.title, system.endpoint, (*system.groups, services))
 
@@ -74,7 +80,13 @@ MENU: tuple[TopItem, ...] = (
         groups=(
             LinkGroup(
                 "Other Settings",
-                (Link("menu-magento-adminnotification-system-adminnotification", "Notifications", "dashboard.notifications"),),
+                (
+                    Link(
+                        "menu-magento-adminnotification-system-adminnotification",
+                        "Notifications",
+                        "dashboard.notifications",
+                    ),
+                ),
             ),
         ),
     ),

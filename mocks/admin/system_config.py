@@ -83,9 +83,7 @@ def save(section: str) -> Any:
 def _posted_values(section: Section) -> dict[str, str]:
     """``groups[<group>][fields][<field>][value]`` -> {config path: cleaned value}."""
     known = {
-        f"groups[{g.id}][fields][{f.id}][value]": (section.path(g, f), f)
-        for g in section.groups
-        for f in g.fields
+        f"groups[{g.id}][fields][{f.id}][value]": (section.path(g, f), f) for g in section.groups for f in g.fields
     }
     values: dict[str, str] = {}
     for name in request.form:

@@ -14,8 +14,17 @@ from mocks.shared.navigation import remember_target, take_target
 
 bp = Blueprint("account", __name__)
 
-BAD_LOGIN = "The account sign-in was incorrect or your account is disabled temporarily. Please wait and try again later."
-PUBLIC_ENDPOINTS = {"account.login", "account.login_post", "account.create", "account.create_post", "account.logout", "static"}
+BAD_LOGIN = (
+    "The account sign-in was incorrect or your account is disabled temporarily. Please wait and try again later."
+)
+PUBLIC_ENDPOINTS = {
+    "account.login",
+    "account.login_post",
+    "account.create",
+    "account.create_post",
+    "account.logout",
+    "static",
+}
 
 
 def current_account() -> Account | None:
@@ -92,7 +101,9 @@ def create_post() -> Any:
     require_valid_utf8_form()
     form = {k: request.form.get(k, "") for k in ("firstname", "lastname", "email")}
     if not form_key_is_valid():
-        return render_template("create.html", title="Create New Customer Account", form=form, error=INVALID_FORM_KEY), 403
+        return render_template(
+            "create.html", title="Create New Customer Account", form=form, error=INVALID_FORM_KEY
+        ), 403
     try:
         firstname = accounts.NAME.clean(form["firstname"])
         lastname = accounts.NAME.clean(form["lastname"])

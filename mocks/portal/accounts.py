@@ -14,7 +14,9 @@ EMAIL = Text("Email", max_length=254)
 PASSWORD = Text("Password", max_length=128)
 NAME = Text("Name", max_length=64, required=False)
 MIN_PASSWORD_LENGTH = 8
-_EMAIL_RE = re.compile(r"^[^@\s<>\"']+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
+_EMAIL_RE = re.compile(
+    r"^[^@\s<>\"']+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$"
+)
 HASH_METHOD = "pbkdf2:sha256:1000"  # a mock: fast on purpose
 
 
@@ -43,9 +45,7 @@ def check_password_rules(password: str) -> None:
 
 
 def find(db: sqlite3.Connection, email: str) -> Account | None:
-    row = db.execute(
-        "SELECT account_id, email, firstname, lastname FROM account WHERE email = ?", (email,)
-    ).fetchone()
+    row = db.execute("SELECT account_id, email, firstname, lastname FROM account WHERE email = ?", (email,)).fetchone()
     return None if row is None else Account(**dict(row))
 
 
@@ -56,7 +56,9 @@ def authenticate(db: sqlite3.Connection, email: str, password: str) -> Account |
     return find(db, row["email"])
 
 
-def create(db: sqlite3.Connection, email: str, password: str, now: float, firstname: str = "", lastname: str = "") -> Account:
+def create(
+    db: sqlite3.Connection, email: str, password: str, now: float, firstname: str = "", lastname: str = ""
+) -> Account:
     """Create an account; a taken email raises InputError."""
     try:
         db.execute(

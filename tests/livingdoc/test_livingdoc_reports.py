@@ -49,7 +49,10 @@ def test_a_doc_step_is_covered_only_by_a_passing_scenario() -> None:
 
 
 def test_the_gate_names_every_uncovered_step_and_why() -> None:
-    scenarios = [scenario("t::all", PASSED, ALL_DOC_TAGS[:-1]), scenario("t::nine", FAILED, ("doc-step-9",), failed_at=0)]
+    scenarios = [
+        scenario("t::all", PASSED, ALL_DOC_TAGS[:-1]),
+        scenario("t::nine", FAILED, ("doc-step-9",), failed_at=0),
+    ]
     rows = coverage(scenarios)
 
     assert [row.doc.tag for row in uncovered(rows)] == ["doc-step-9"]
@@ -104,7 +107,10 @@ def test_a_failure_shows_the_step_error_last_screenshot_trace_and_mock_log(tmp_p
     failed.longrepr = "Traceback ...\nAssertionError: Doc step 1: the dashboard"
     page = render([failed, scenario("t::ok", PASSED, ("doc-step-2",), order=1)], tmp_path)
 
-    assert "Gherkin step <b>When I sign in with the admin user name and password</b> (features/demo.feature:4) failed" in page
+    assert (
+        "Gherkin step <b>When I sign in with the admin user name and password</b> (features/demo.feature:4) failed"
+        in page
+    )
     assert "AssertionError: Doc step 1: the dashboard" in page
     assert 'class="shots big"' in page and 'figure class="large"' in page
     assert 'href="../test-results/tests-e2e-test-demo-py-test-broken/trace.zip"' in page
@@ -173,3 +179,10 @@ def test_cucumber_json_keeps_a_failure_outside_the_steps_as_a_failed_before_hook
         "duration": 0,
         "error_message": "E   ControlApiError: reset failed",
     }
+
+
+def test_a_scenarios_notes_appear_with_it(tmp_path: Path) -> None:
+    noted = scenario("t.py::noted")
+    noted.notes = ["Admin layout: API keys at System > Services > Commerce Services Connector"]
+    page = render([noted], tmp_path)
+    assert "Admin layout: API keys at System &gt; Services &gt; Commerce Services Connector" in page
