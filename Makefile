@@ -59,7 +59,8 @@ unit: venv ## fast tests without a browser: the mocks and the report builder
 	$(BIN)/pytest tests/mocks tests/livingdoc -q $(PYTEST_ARGS)
 
 e2e: setup ## the BDD suite against the bundled mocks (living-doc report in reports/)
-	$(BIN)/pytest tests/e2e $(PYTEST_ARGS)
+	@$(BIN)/pytest tests/e2e $(PYTEST_ARGS); status=$$?; \
+	  echo "Living documentation: $(CURDIR)/reports/living-doc.html"; exit $$status
 
 broken-mocks: setup ## break the mocks on purpose: the suite must fail, naming the doc step
 	$(BIN)/pytest tests/broken_mocks -q $(PYTEST_ARGS)
