@@ -690,16 +690,12 @@ def _skip_reason(report: pytest.TestReport) -> str:
 
 
 def _mock_log(item: pytest.Item) -> list[str]:
-    """The mock servers' log for this scenario (``mock_log_lines`` of the project's fixtures)."""
-    for module_name in ("fixtures.scenario_state", "fixtures.target"):
-        try:
-            mock_log_lines = getattr(importlib.import_module(module_name), "mock_log_lines", None)
-        except ImportError:
-            continue
-        if mock_log_lines is None:
-            continue
-        try:
-            return [str(line) for line in mock_log_lines(item)]
-        except Exception as exc:  # the log is a diagnostic: never hide the real failure
-            return [f"mock log unavailable: {exc}"]
-    return []
+    """The mock servers' log for this scenario (``fixtures.scenario_state.mock_log_lines``), if the project has one."""
+    try:
+        mock_log_lines = importlib.import_module("fixtures.scenario_state").mock_log_lines
+    except (ImportError, AttributeError):
+        return []
+    try:
+        return [str(line) for line in mock_log_lines(item)]
+    except Exception as exc:  # the log is a diagnostic: never hide the real failure
+        return [f"mock log unavailable: {exc}"]
