@@ -8,8 +8,6 @@ from pages.navigation import follow
 
 
 class ApiPortalPage:
-    PATH = "apiportal/index/index/"
-
     def __init__(self, page: Page) -> None:
         self.page = page
         self.title = page.get_by_role("heading", name="API Portal", level=1)
@@ -22,8 +20,8 @@ class ApiPortalPage:
         self.error_message = page.locator(".messages .message-error")
         self.success_message = page.locator(".messages .message-success")
 
-    def open(self, portal_url: str) -> None:
-        self.page.goto(portal_url.rstrip("/") + "/" + self.PATH)
+    def open(self, api_portal_url: str) -> None:
+        self.page.goto(api_portal_url)
 
     def add_key(self, description: str) -> None:
         self.description.fill(description)

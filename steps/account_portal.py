@@ -13,7 +13,7 @@ from fixtures.sessions import StorageState
 from pages.api_portal import ApiPortalPage
 from pages.portal_login import PortalLoginPage
 from pages.portal_registration import PortalRegistrationPage
-from steps.action_groups import add_and_copy_key, click_sign_in_on_prompt, sign_in_to_portal_if_asked
+from steps.action_groups import add_and_copy_key, click_sign_in_on_prompt, copy_key, sign_in_to_portal_if_asked
 from steps.checks import doc_expectation
 
 MIN_KEY_LENGTH = 32
@@ -34,7 +34,7 @@ def signed_in_to_portal(journey: Journey, portal_session_state: StorageState) ->
 @given("the API Portal is open")
 def api_portal_open(journey: Journey) -> None:
     tab = portal_tab(journey)
-    ApiPortalPage(tab).open(journey.target.portal_url)
+    ApiPortalPage(tab).open(journey.target.api_portal_url)
     api_portal_shown(journey)
 
 
@@ -125,11 +125,8 @@ def key_is_long_enough(journey: Journey, description: str) -> None:
 
 @when(parsers.parse('I copy the key named "{description}"'))
 @when(parsers.parse('ich den Schlüssel "{description}" kopiere'))
-def copy_key(journey: Journey, description: str) -> None:
-    api = ApiPortalPage(portal_tab(journey))
-    api.copy_key(description)
-    journey.key_description = description
-    journey.listed_key = api.key_value(description).inner_text().strip()
+def copy_listed_key(journey: Journey, description: str) -> None:
+    copy_key(journey, ApiPortalPage(portal_tab(journey)), description)
 
 
 @then("the API Portal confirms that the key was copied")

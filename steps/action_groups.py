@@ -54,12 +54,17 @@ def add_and_copy_key(journey: Journey, description: str) -> None:
     api.add_key(description)
     with doc_expectation("doc-step-4", f"Add New should list a key named {description!r}", portal):
         expect(api.key_row(description)).to_be_visible()
-    api.copy_key(description)
+    copy_key(journey, api, description)
     with doc_expectation("doc-step-4", "Copy should confirm that the key was copied", portal):
         expect(api.copy_status).to_contain_text("Copied")
+    journey.descriptions_used.append(description)
+
+
+def copy_key(journey: Journey, api: ApiPortalPage, description: str) -> None:
+    """Doc step 4: Copy the key listed under ``description``; remember what was listed, to compare later."""
+    api.copy_key(description)
     journey.key_description = description
     journey.listed_key = api.key_value(description).inner_text().strip()
-    journey.descriptions_used.append(description)
 
 
 def paste_and_save_key(journey: Journey) -> None:
