@@ -70,7 +70,7 @@ harness: setup ## the harness itself: masking, remote browser server, a served (
 
 test: setup lint typecheck unit e2e broken-mocks harness ## everything CI runs
 
-external-matrix: setup ## whole suite vs `commerce-mocks serve`: both admin generations, with/without control API
+external-matrix: setup ## whole suite vs `commerce-mocks serve`: both admin layouts, with/without control API
 	$(BIN)/python -m tools.external_matrix
 
 serve: venv ## run the mocks for a person: admin on :8080, portal on :8081

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from playwright.sync_api import Browser, expect
 
 from fixtures.target import CommerceTarget
-from mocks.admin.config_store import PRODUCTION_API_KEY_PATH
+from flowspec.commerce import PRODUCTION_API_KEY_PATH
 from pages.admin_login import AdminLoginPage
 from pages.admin_menu import AdminMenu
 from pages.amazon_sales_channel import AmazonSalesChannelPage

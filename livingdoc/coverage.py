@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from livingdoc.doc_steps import DOC_STEPS, DocStep, label
+from flowspec.doc_steps import DOC_STEPS, DocStep, label
 from livingdoc.model import ERROR, FAILED, PASSED, ScenarioResult
 
 GATE_AUTO, GATE_ON, GATE_OFF = "auto", "on", "off"

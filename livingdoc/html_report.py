@@ -19,8 +19,8 @@ from html import escape
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from flowspec.doc_steps import label
 from livingdoc.coverage import DocCoverage, GateDecision
-from livingdoc.doc_steps import label
 from livingdoc.illustrations import for_doc_step
 from livingdoc.model import ERROR, FAILED, NOT_RUN, PASSED, SKIPPED, ScenarioResult, Shot, StepResult
 

@@ -33,10 +33,10 @@ from playwright.sync_api import BrowserContext, Page
 from playwright.sync_api import Error as PlaywrightError
 from pytest_bdd.scenario import scenario_wrapper_template_registry
 
+from flowspec.doc_steps import BY_TAG, label
 from livingdoc import coverage as cov
 from livingdoc import html_report, illustrations
 from livingdoc.capture import Camera
-from livingdoc.doc_steps import BY_TAG, label
 from livingdoc.merge import MergedRun, PartWriter, merge, read_parts
 from livingdoc.model import ERROR, FAILED, NOT_RUN, PASSED, SKIPPED, ScenarioResult, Shot, StepResult
 from livingdoc.publish import REPORT_NAME, write_reports

@@ -8,6 +8,7 @@ import sys
 import threading
 from types import FrameType
 
+from flowspec.commerce import LAYOUT_DOC, LAYOUTS
 from mocks.servers import start_mocks
 
 
@@ -23,9 +24,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--admin-path", default="admin", help="the admin's URL path (Magento's backend frontName)")
     serve.add_argument("--secret-keys", action="store_true", help="add and enforce Magento's secret keys in admin URLs")
     serve.add_argument(
-        "--admin-generation",
-        choices=("doc", "current"),
-        default="doc",
+        "--admin-layout",
+        choices=LAYOUTS,
+        default=LAYOUT_DOC,
         help="doc: Stores > Configuration > Magento Services > Api Keys (default); "
         "current: System > Services > Commerce Services Connector",
     )
@@ -56,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
             admin_config={
                 "ADMIN_PATH": args.admin_path,
                 "SECRET_KEYS": args.secret_keys,
-                "ADMIN_GENERATION": args.admin_generation,
+                "ADMIN_LAYOUT": args.admin_layout,
             },
         )
     except OSError as exc:

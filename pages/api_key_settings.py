@@ -19,7 +19,7 @@ from pages.store_configuration import StoreConfigurationPage
 
 
 class ApiKeySettingsPage(Protocol):
-    generation: str
+    layout: str
     location: str
     page_title: Locator
     production_api_key: Locator

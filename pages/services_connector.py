@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from playwright.sync_api import Locator, Page
 
+from flowspec.commerce import LAYOUT_CURRENT, LAYOUT_LOCATIONS
 from pages.admin_menu import AdminMenu
 from pages.navigation import follow
 
 
 class CommerceServicesConnectorPage:
-    generation = "current"
-    location = "System > Services > Commerce Services Connector"
+    layout = LAYOUT_CURRENT
+    location = LAYOUT_LOCATIONS[LAYOUT_CURRENT]
 
     def __init__(self, page: Page) -> None:
         self.page = page

@@ -8,16 +8,17 @@ from __future__ import annotations
 
 from playwright.sync_api import Locator, Page
 
+from flowspec.commerce import API_KEYS_GROUP, API_KEYS_SECTION, LAYOUT_DOC, LAYOUT_LOCATIONS
 from pages.admin_menu import AdminMenu
 from pages.navigation import follow
 
-API_KEYS_GROUP_ID = "services_connector_services_connector_integration"
+API_KEYS_GROUP_ID = f"{API_KEYS_SECTION}_{API_KEYS_GROUP}"  # Magento's element id: the path with "_"
 PRODUCTION_API_KEY_ID = f"{API_KEYS_GROUP_ID}_production_api_key"
 
 
 class StoreConfigurationPage:
-    generation = "doc"
-    location = "Stores > Settings > Configuration > Services > Magento Services > Api Keys"
+    layout = LAYOUT_DOC
+    location = LAYOUT_LOCATIONS[LAYOUT_DOC]
 
     def __init__(self, page: Page) -> None:
         self.page = page

@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from fixtures.journey import Journey
-from mocks.admin.config_store import PRODUCTION_API_KEY_PATH
+from flowspec.commerce import PRODUCTION_API_KEY_PATH
 from pages.amazon_sales_channel import AmazonSalesChannelPage
 from pages.api_key_settings import api_key_settings
 from pages.api_portal import ApiPortalPage

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 
 from playwright.sync_api import Error, Page
 
-from livingdoc.doc_steps import label
+from flowspec.doc_steps import label
 
 
 def describe(page: Page) -> str:

@@ -13,7 +13,7 @@ from pytest_bdd import given, parsers, when
 
 from fixtures.control_api import AdminControl, PortalControl
 from fixtures.journey import Journey
-from mocks.admin.config_store import PRODUCTION_API_KEY_PATH
+from flowspec.commerce import PRODUCTION_API_KEY_PATH
 from steps.action_groups import clear_stored_key
 
 GATEWAY_FAULTS = {

@@ -1,5 +1,5 @@
 """Run the whole BDD suite against `commerce-mocks serve` in its own process, in all four
-combinations: doc / current admin generation, with / without the control token; secret keys
+combinations: doc / current admin layout, with / without the control token; secret keys
 in admin URLs, a custom admin path and free (non-default) ports every time.
 
     python -m tools.external_matrix        (make external-matrix)
@@ -23,11 +23,11 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def main() -> int:
     failed = 0
-    for generation in ("doc", "current"):
+    for layout in ("doc", "current"):
         for token in ("matrix-token-1", None):
             token_args = ["--control-token", token] if token else []
             with tempfile.TemporaryDirectory() as tmp, serve(
-                "--secret-keys", "--admin-path", "backoffice_9x2", "--admin-generation", generation, *token_args,
+                "--secret-keys", "--admin-path", "backoffice_9x2", "--admin-layout", layout, *token_args,
                 data_dir=Path(tmp) / "data",
             ) as target:  # fmt: skip
                 started = time.monotonic()
@@ -43,7 +43,7 @@ def main() -> int:
             closing = [
                 line for line in result.stdout.splitlines() if " in " in line and ("passed" in line or "failed" in line)
             ]
-            label = f"{generation:7} admin, {'control token' if token else 'no control API'}"
+            label = f"{layout:7} admin, {'control token' if token else 'no control API'}"
             print(
                 f"{label:40} exit {result.returncode}  {closing[-1] if closing else '?'}  ({elapsed:.0f} s)", flush=True
             )

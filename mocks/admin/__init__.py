@@ -7,6 +7,7 @@ from typing import Any
 from flask import Flask
 from werkzeug.security import generate_password_hash
 
+from flowspec.commerce import LAYOUT_CURRENT, LAYOUT_DOC, LAYOUTS
 from mocks.shared.app import new_app
 from mocks.shared.db import connect
 
@@ -19,9 +20,8 @@ DEFAULTS: dict[str, Any] = {
     "GATEWAY_TIMEOUT": 3.0,
     "CONTROL_TOKEN": None,
     "SECRET_KEYS": False,  # Magento's "Add Secret Key to URLs"
-    "ADMIN_GENERATION": "doc",  # "doc": Stores > Configuration > Magento Services; "current": Services Connector
+    "ADMIN_LAYOUT": LAYOUT_DOC,  # "doc": Stores > Configuration > Magento Services; "current": Services Connector
 }
-GENERATIONS = ("doc", "current")
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
@@ -29,8 +29,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from mocks.admin.menu import menu_for
 
     app = new_app(__name__, "admin", DEFAULTS, config)
-    if app.config["ADMIN_GENERATION"] not in GENERATIONS:
-        raise ValueError(f"ADMIN_GENERATION must be one of {GENERATIONS}")
+    if app.config["ADMIN_LAYOUT"] not in LAYOUTS:
+        raise ValueError(f"ADMIN_LAYOUT must be one of {LAYOUTS}")
     app.config["ADMIN_PASSWORD_HASH"] = generate_password_hash(
         app.config["ADMIN_PASSWORD"], method="pbkdf2:sha256:1000"
     )
@@ -42,7 +42,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     prefix = "/" + str(app.config["ADMIN_PATH"]).strip("/")
     blueprints = [auth.bp, dashboard.bp, channel.bp, system_config.bp]
-    if app.config["ADMIN_GENERATION"] == "current":
+    if app.config["ADMIN_LAYOUT"] == LAYOUT_CURRENT:
         blueprints.append(services_connector.bp)
     for blueprint in blueprints:
         app.register_blueprint(blueprint, url_prefix=prefix)
@@ -50,5 +50,5 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.before_request(auth.require_login)
     if app.config["SECRET_KEYS"]:
         secret_keys.install(app)
-    app.jinja_env.globals.update(menu=menu_for(app.config["ADMIN_GENERATION"]), current_user=auth.current_user)
+    app.jinja_env.globals.update(menu=menu_for(app.config["ADMIN_LAYOUT"]), current_user=auth.current_user)
     return app

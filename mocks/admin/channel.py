@@ -13,7 +13,8 @@ from typing import Any
 
 from flask import Blueprint, current_app, g, make_response, render_template, url_for
 
-from mocks.admin.config_store import PRODUCTION_API_KEY_PATH, get_value
+from flowspec.commerce import LAYOUT_CURRENT, PRODUCTION_API_KEY_PATH
+from mocks.admin.config_store import get_value
 from mocks.admin.keycheck import Verdict, check_key
 from mocks.shared.db import get_db
 
@@ -35,7 +36,7 @@ def api_portal_url() -> str:
 def add_key_url() -> str:
     """Where "Add the key" leads: the Api Keys of the store configuration (or, on the current admin,
     the Commerce Services Connector page)."""
-    if current_app.config["ADMIN_GENERATION"] == "current":
+    if current_app.config["ADMIN_LAYOUT"] == LAYOUT_CURRENT:
         return url_for("services_connector.index")
     return url_for("system_config.edit", section="services_connector")
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from flowspec.commerce import API_KEYS_GROUP, API_KEYS_SECTION
 from mocks.shared.forms import Text
 
 
@@ -71,12 +72,12 @@ SECTIONS: dict[str, Section] = {
             ),
         ),
         Section(
-            id="services_connector",
+            id=API_KEYS_SECTION,
             label="Magento Services",
             tab="service",
             groups=(
                 Group(
-                    "services_connector_integration",
+                    API_KEYS_GROUP,
                     "Api Keys",
                     (
                         Field(

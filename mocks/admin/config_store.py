@@ -6,9 +6,6 @@ import sqlite3
 
 from mocks.shared.db import transaction
 
-PRODUCTION_API_KEY_PATH = "services_connector/services_connector_integration/production_api_key"
-SANDBOX_API_KEY_PATH = "services_connector/services_connector_integration/sandbox_api_key"
-
 
 def get_value(db: sqlite3.Connection, path: str) -> str | None:
     row = db.execute(

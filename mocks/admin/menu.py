@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from flowspec.commerce import LAYOUT_CURRENT
+
 
 @dataclass(frozen=True)
 class Link:
@@ -28,9 +30,9 @@ class TopItem:
     groups: tuple[LinkGroup, ...] = ()
 
 
-def menu_for(generation: str) -> tuple[TopItem, ...]:
+def menu_for(layout: str) -> tuple[TopItem, ...]:
     """The doc's admin, or the current one (System > Services > Commerce Services Connector)."""
-    if generation != "current":
+    if layout != LAYOUT_CURRENT:
         return MENU
     return tuple(_with_services_connector(item) if item.title == "System" else item for item in MENU)
 

@@ -1,7 +1,7 @@
 """System > Services > Commerce Services Connector: where current Commerce keeps the API keys.
 
 Served instead of Stores > Configuration > Services > Magento Services when the admin
-runs as the current generation (``ADMIN_GENERATION = "current"``). It stores the
+runs as the current layout (``ADMIN_LAYOUT = "current"``). It stores the
 Production API key under the same config path, so the channel's check reads it the same.
 """
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
 
+from flowspec.commerce import LAYOUT_CURRENT
 from mocks.admin.config_sections import DEFAULT_SECTION, SECTIONS, Section, tabs
 from mocks.admin.config_store import get_values, save_values
 from mocks.shared.db import get_db
@@ -26,7 +27,7 @@ MOVED_IN_CURRENT_ADMIN = {"services_connector"}  # now System > Services > Comme
 
 
 def _available(section: Section) -> bool:
-    return not (current_app.config["ADMIN_GENERATION"] == "current" and section.id in MOVED_IN_CURRENT_ADMIN)
+    return not (current_app.config["ADMIN_LAYOUT"] == LAYOUT_CURRENT and section.id in MOVED_IN_CURRENT_ADMIN)
 
 
 def _section_or_404(section_id: str) -> Section:

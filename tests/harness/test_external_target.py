@@ -1,6 +1,6 @@
 """The same features against a Commerce the suite did not start: `commerce-mocks serve` in its own
 process, on non-default ports, with secret keys in admin URLs and a custom admin path, for both
-admin generations, with the control token (everything runs) and without (control-API scenarios skip).
+admin layouts, with the control token (everything runs) and without (control-API scenarios skip).
 
 A representative subset runs here, in two of the four combinations (the whole doc end to end, in
 English and German, the manual path to the API key settings, a no-key prompt, and a @mock-only
@@ -30,17 +30,17 @@ def _count(output: str, word: str) -> int:
 
 
 @pytest.mark.parametrize(
-    ("generation", "with_token"),
+    ("layout", "with_token"),
     [("current", True), ("doc", False)],
     ids=["current-admin-control-token", "doc-admin-no-control-api"],
 )
 def test_features_pass_against_a_separately_served_commerce(
-    run_suite: RunSuite, tmp_path: Path, generation: str, with_token: bool
+    run_suite: RunSuite, tmp_path: Path, layout: str, with_token: bool
 ) -> None:
     token_args = ["--control-token", "ext-token-123"] if with_token else []
     with serve(
         "--admin-port", "0", "--portal-port", "0", "--secret-keys", "--admin-path", "backoffice_9x2",
-        "--admin-generation", generation, *token_args, data_dir=tmp_path / "data",
+        "--admin-layout", layout, *token_args, data_dir=tmp_path / "data",
     ) as target:  # fmt: skip
         assert "/backoffice_9x2/" in target.admin_url
         result = run_suite(
@@ -54,6 +54,6 @@ def test_features_pass_against_a_separately_served_commerce(
     assert _count(output, "skipped") == expected_skips, output[-2000:]
     if not with_token:
         assert "needs the mocks' control API" in output
-    layout = "Commerce Services Connector" if generation == "current" else "Magento Services"
+    layout = "Commerce Services Connector" if layout == "current" else "Magento Services"
     junit = (tmp_path / "reports" / "junit.xml").read_text(encoding="utf-8")
     assert layout in junit, "the scenarios should note which admin layout they met"

@@ -6,9 +6,9 @@ import json
 import re
 from pathlib import Path
 
+from flowspec.doc_steps import DOC_STEPS
 from livingdoc import cucumber, html_report
 from livingdoc.coverage import GATE_AUTO, GATE_OFF, GATE_ON, coverage, decide_gate, gate_message, uncovered
-from livingdoc.doc_steps import DOC_STEPS
 from livingdoc.model import ERROR, FAILED, NOT_RUN, PASSED, SKIPPED, ScenarioResult
 from tests.livingdoc.records import scenario
 

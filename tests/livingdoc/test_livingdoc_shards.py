@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from flowspec.doc_steps import DOC_STEPS
 from livingdoc import shards
-from livingdoc.doc_steps import DOC_STEPS
 from livingdoc.merge import PartWriter
 from livingdoc.model import FAILED
 from tests.livingdoc.records import scenario

@@ -1,4 +1,4 @@
-"""The admin's optional variants: secret keys in URLs, and the current admin generation.
+"""The admin's optional variants: secret keys in URLs, and the current admin layout.
 
 Neither is on by default; the default admin is the one the doc describes.
 """
@@ -99,13 +99,13 @@ def test_login_page_needs_no_secret_key(make_admin: AppFactory) -> None:
     assert browser.get("/admin/admin/dashboard/").location == "/admin/"
 
 
-# --------------------------------------------------------------------------- current admin generation
+# --------------------------------------------------------------------------- current admin layout
 
 
 @pytest.fixture
 def current(make_admin: AppFactory) -> Browser:
-    """Signed in to an admin of the current generation (System > Services > Commerce Services Connector)."""
-    return make_admin(ADMIN_GENERATION="current").sign_in(form_page=CONNECTOR)
+    """Signed in to an admin of the current layout (System > Services > Commerce Services Connector)."""
+    return make_admin(ADMIN_LAYOUT="current").sign_in(form_page=CONNECTOR)
 
 
 def test_current_admin_has_the_services_connector_under_system(current: Browser) -> None:
@@ -185,6 +185,6 @@ def test_doc_admin_has_no_services_connector_page(admin: Browser) -> None:
     assert admin.get(CONNECTOR).status == 404
 
 
-def test_unknown_admin_generation_is_refused(make_admin: AppFactory) -> None:
-    with pytest.raises(ValueError, match="ADMIN_GENERATION"):
-        make_admin(ADMIN_GENERATION="future")
+def test_unknown_admin_layout_is_refused(make_admin: AppFactory) -> None:
+    with pytest.raises(ValueError, match="ADMIN_LAYOUT"):
+        make_admin(ADMIN_LAYOUT="future")
