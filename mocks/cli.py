@@ -30,6 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="doc: Stores > Configuration > Magento Services > Api Keys (default); "
         "current: System > Services > Commerce Services Connector",
     )
+    # the option's earlier name, kept so existing scripts still work
+    serve.add_argument("--admin-generation", dest="admin_layout", choices=LAYOUTS, help=argparse.SUPPRESS)
     return parser
 
 
