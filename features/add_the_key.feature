@@ -44,4 +44,5 @@ Feature: Add the key: back in the Admin, paste the key into Production Api key a
     And I have pasted the copied key into "Production Api key"
     When I click "Save Config"
     Then the message "You saved the configuration." is shown
-    And "Production Api key" still holds the key listed in the API Portal after a reload
+    When I open the Api Keys again
+    Then "Production Api key" still holds the key listed in the API Portal

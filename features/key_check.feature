@@ -17,6 +17,14 @@ Feature: Amazon Sales Channel checks the Amazon API key on every access
     Then the login page says the sign-in was incorrect
     And the Commerce Admin still asks me to sign in
 
+  @doc-step-1
+  Scenario: Signing in after opening Amazon Sales Channel from a bookmark lands on the channel
+    Given I am not signed in to the Commerce Admin
+    When I open Amazon Sales Channel from a bookmark
+    Then the Commerce Admin asks me to sign in first
+    When I sign in with the admin user name and password
+    Then Amazon Sales Channel is shown, not the dashboard
+
   @doc-step-2 @doc-rule
   Scenario: The first access without a key prompts for one
     Given no Amazon API key is saved in the store configuration

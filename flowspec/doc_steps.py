@@ -6,6 +6,7 @@ Scenarios carry ``@doc-step-N`` (and ``@doc-rule`` for the introduction's rules)
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -81,6 +82,13 @@ DOC_STEPS: tuple[DocStep, ...] = (
 )
 
 BY_TAG = {step.tag: step for step in DOC_STEPS}
+
+
+def doc_tags_of(tags: Iterable[str]) -> list[str]:
+    """The doc-step tags among a scenario's tags (or pytest marker names), in the doc's order.
+    The one place where a scenario's documented steps are read from its tags."""
+    names = set(tags)
+    return [tag for tag in BY_TAG if tag in names]
 
 
 def label(tag: str) -> str:

@@ -1,10 +1,10 @@
-"""Commerce Admin login page (Magento_Backend::admin/login.phtml)."""
+"""The Commerce Admin's login form (Magento_Backend::admin/login.phtml): ``#login-form``, ``#username``, ``#login``."""
 
 from __future__ import annotations
 
 from playwright.sync_api import Page
 
-from pages.navigation import follow
+from pages.navigation import load_by_clicking
 
 
 class AdminLoginPage:
@@ -23,4 +23,4 @@ class AdminLoginPage:
     def sign_in(self, username: str, password: str) -> None:
         self.username.fill(username)
         self.password.fill(password)
-        follow(self.page, self.sign_in_button)
+        load_by_clicking(self.page, self.sign_in_button)

@@ -1,4 +1,4 @@
-"""Marketing > Channels > Amazon Sales Channel: the key prompt or the channel's home.
+"""Marketing > Channels > Amazon Sales Channel: the key prompt, the channel's home, or "could not verify".
 
 The real page is a React app; its prompt is known by its title
 "Welcome to Amazon Sales Channel" and its two actions, "Sign in" and "Add the key".
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Page
 
-from pages.navigation import follow
+from pages.navigation import load_by_clicking
 
 
 class AmazonSalesChannelPage:
@@ -26,8 +26,8 @@ class AmazonSalesChannelPage:
         self.add_amazon_store_button = page.get_by_role("button", name="Add Amazon Store")
         self.unverified_notice = page.get_by_role("region", name="We could not verify your Amazon API key")
 
-    def sign_in(self, timeout_ms: float = 10_000) -> Page:
-        """Click "Sign in"; return the new tab it opens (Playwright's TimeoutError if none opens)."""
+    def sign_in(self, timeout_ms: float) -> Page:
+        """Click "Sign in"; return the new tab it opens, loaded (Playwright's TimeoutError if none opens)."""
         with self.page.context.expect_page(timeout=timeout_ms) as new_tab:
             self.sign_in_link.click()
         tab = new_tab.value
@@ -35,4 +35,4 @@ class AmazonSalesChannelPage:
         return tab
 
     def add_the_key(self) -> None:
-        follow(self.page, self.add_the_key_button)
+        load_by_clicking(self.page, self.add_the_key_button)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Locator, Page
 
-from pages.navigation import follow
+from pages.navigation import load_by_clicking
 
 
 class ApiPortalPage:
@@ -25,7 +25,7 @@ class ApiPortalPage:
 
     def add_key(self, description: str) -> None:
         self.description.fill(description)
-        follow(self.page, self.add_new_button)
+        load_by_clicking(self.page, self.add_new_button)
 
     def key_row(self, description: str) -> Locator:
         """The newest row listed under ``description``."""
@@ -42,5 +42,9 @@ class ApiPortalPage:
     def copy_key(self, description: str) -> None:
         self.key_row(description).get_by_role("button", name="Copy").click()
 
+    def clipboard_text(self) -> str:
+        """What the system clipboard holds, read as the page would (needs clipboard-read permission)."""
+        return str(self.page.evaluate("navigator.clipboard.readText()"))
+
     def revoke_key(self, description: str) -> None:
-        follow(self.page, self.key_row(description).get_by_role("button", name="Revoke"))
+        load_by_clicking(self.page, self.key_row(description).get_by_role("button", name="Revoke"))

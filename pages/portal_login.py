@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Page
 
-from pages.navigation import follow
+from pages.navigation import load_by_clicking
 
 
 class PortalLoginPage:
@@ -14,12 +14,11 @@ class PortalLoginPage:
         self.password = page.get_by_label("Password")
         self.sign_in_button = page.get_by_role("button", name="Sign In")
         self.create_account_link = page.get_by_role("link", name="Create an Account").last
-        self.error_message = page.locator(".messages .message-error")
 
     def sign_in(self, email: str, password: str) -> None:
         self.email.fill(email)
         self.password.fill(password)
-        follow(self.page, self.sign_in_button)
+        load_by_clicking(self.page, self.sign_in_button)
 
     def go_to_registration(self) -> None:
-        follow(self.page, self.create_account_link)
+        load_by_clicking(self.page, self.create_account_link)

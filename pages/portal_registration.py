@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Page
 
-from pages.navigation import follow
+from pages.navigation import load_by_clicking
 
 
 class PortalRegistrationPage:
@@ -16,7 +16,6 @@ class PortalRegistrationPage:
         self.password = page.get_by_label("Password", exact=True)
         self.confirm_password = page.get_by_label("Confirm Password")
         self.create_button = page.get_by_role("button", name="Create an Account")
-        self.error_message = page.locator(".messages .message-error")
 
     def register(self, email: str, password: str, first_name: str = "Test", last_name: str = "Merchant") -> None:
         self.first_name.fill(first_name)
@@ -24,4 +23,4 @@ class PortalRegistrationPage:
         self.email.fill(email)
         self.password.fill(password)
         self.confirm_password.fill(password)
-        follow(self.page, self.create_button)
+        load_by_clicking(self.page, self.create_button)

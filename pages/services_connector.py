@@ -10,7 +10,7 @@ from playwright.sync_api import Locator, Page
 
 from flowspec.commerce import LAYOUT_CURRENT, LAYOUT_LOCATIONS
 from pages.admin_menu import AdminMenu
-from pages.navigation import follow
+from pages.navigation import load_by_clicking
 
 
 class CommerceServicesConnectorPage:
@@ -19,16 +19,23 @@ class CommerceServicesConnectorPage:
 
     def __init__(self, page: Page) -> None:
         self.page = page
+        self.menu = AdminMenu(page)
         self.page_title = page.locator(".page-header h1.page-title")
         self.production_keys = page.get_by_role("group", name="Production API Keys")
         self.production_api_key = page.get_by_label("Production API Key", exact=True)
-        self.production_private_key = page.get_by_label("Production Private Key")
         self.save_config_button = page.get_by_role("button", name="Save", exact=True)
         self.success_message = page.locator("#messages .message-success")
-        self.error_message = page.locator("#messages .message-error")
+
+    def open_configuration(self) -> None:
+        """Stores > Settings > Configuration (where the doc looks; current Commerce has the keys elsewhere)."""
+        self.menu.open_configuration()
+
+    def choose_api_keys(self) -> None:
+        """Current Commerce keeps the keys under System > Services > Commerce Services Connector."""
+        self.menu.open_services_connector()
 
     def open_by_hand(self) -> None:
-        AdminMenu(self.page).open_services_connector()
+        self.choose_api_keys()
 
     def open_markers(self) -> list[Locator]:
         return [self.page_title.filter(has_text="Commerce Services Connector"), self.production_keys]
@@ -42,4 +49,4 @@ class CommerceServicesConnectorPage:
         self.production_api_key.press("ControlOrMeta+v")
 
     def save_config(self) -> None:
-        follow(self.page, self.save_config_button)
+        load_by_clicking(self.page, self.save_config_button)

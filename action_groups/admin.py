@@ -1,0 +1,86 @@
+"""The Commerce Admin: signing in (doc step 1) and its menu."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from fixtures.journey import Journey
+from fixtures.sessions import StorageState
+
+CHANNEL_PATH = "channel/amazon/"
+
+
+def open_login_page(journey: Journey) -> None:
+    with journey.keeping("admin-sign-in", "the Commerce Admin should show its login form"):
+        journey.admin_login.open()
+        expect(journey.admin_login.form).to_be_visible()
+
+
+def sign_in(journey: Journey) -> None:
+    """Sign in with the admin user name and password; the Admin opens with its menu."""
+    journey.due("admin-sign-in")
+    with journey.keeping("admin-sign-in", "signing in with the admin user name and password should open the Admin"):
+        journey.admin_login.sign_in(journey.target.admin_user, journey.target.admin_password)
+        expect(journey.admin_menu.nav).to_be_visible()
+
+
+def sign_in_with_wrong_password(journey: Journey) -> None:
+    journey.due("admin-wrong-password")
+    with journey.keeping("admin-wrong-password", "the login form should take a wrong password and answer"):
+        journey.admin_login.sign_in(journey.target.admin_user, journey.target.admin_password + "-wrong")
+
+
+def check_sign_in_refused(journey: Journey) -> None:
+    login = journey.admin_login
+    with journey.keeping("admin-wrong-password", "a wrong password should be refused with the sign-in error"):
+        expect(login.error_message).to_contain_text("sign-in was incorrect")
+        expect(login.form).to_be_visible()
+        expect(journey.admin_menu.nav).to_have_count(0)
+
+
+def check_still_signed_out(journey: Journey, promise: str = "admin-wrong-password") -> None:
+    """The Admin asks to sign in: asked without touching the tab, over the tab's own cookies."""
+    with journey.keeping(promise, "the Admin should ask this browser to sign in"):
+        answer = journey.admin_tab.context.request.get(journey.target.admin_url)
+        body = answer.text()
+        assert 'id="login-form"' in body and 'id="nav"' not in body, (
+            f"the Admin at {answer.url} answered {answer.status} with its menu instead of the login form"
+        )
+
+
+def check_dashboard(journey: Journey) -> None:
+    with journey.keeping("admin-sign-in", "after signing in, the Admin should show its dashboard and menu"):
+        expect(journey.admin_menu.page.locator(".page-header h1.page-title")).to_have_text("Dashboard")
+        expect(journey.admin_menu.marketing).to_be_visible()
+
+
+def use_admin_session(journey: Journey, session: StorageState) -> None:
+    """Start signed in: the shared admin session's cookies, then the Admin must open with its menu."""
+    with journey.keeping("admin-sign-in", "the shared admin session should open the Admin with its menu"):
+        journey.admin_tab.context.add_cookies(session["cookies"])
+        journey.admin_tab.goto(journey.target.admin_url)
+        expect(journey.admin_menu.nav).to_be_visible()
+
+
+def open_channel_from_bookmark(journey: Journey) -> None:
+    """Open Amazon Sales Channel by its URL, as from a bookmark."""
+    journey.due("admin-sign-in-returns")
+    with journey.keeping("admin-sign-in-returns", "Amazon Sales Channel's URL should answer"):
+        journey.admin_tab.goto(journey.target.admin_url + CHANNEL_PATH)
+
+
+def check_asked_to_sign_in(journey: Journey) -> None:
+    with journey.keeping("admin-sign-in-returns", "without a session, the Admin should ask to sign in first"):
+        expect(journey.admin_login.form).to_be_visible()
+        expect(journey.admin_menu.nav).to_have_count(0)
+
+
+def check_on_channel_page(journey: Journey) -> None:
+    """Signed in after asking for Amazon Sales Channel: the channel opens, not the dashboard."""
+    if journey.admin_menu.uses_secret_keys():
+        journey.note("This Admin adds secret keys to its URLs: after sign-in it opens the dashboard by design.")
+        pytest.skip("the Admin adds secret keys to its URLs, so Magento opens the dashboard after sign-in")
+    with journey.keeping("admin-sign-in-returns", "signing in should open Amazon Sales Channel, the page asked for"):
+        expect(journey.channel.page_title).to_have_text("Amazon Sales Channel")
+        assert CHANNEL_PATH in journey.admin_tab.url, f"the Admin opened {journey.admin_tab.url}"

@@ -1,0 +1,96 @@
+"""The API key settings (doc steps 6 to 8): the Api Keys group, paste into Production Api key, Save Config.
+
+The doc's admin keeps them at Stores > Configuration > Services > Magento Services > Api Keys;
+current Commerce at System > Services > Commerce Services Connector. ``journey.settings`` is the
+page object for the admin at hand; the scenario notes which one it met.
+"""
+
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+from fixtures.journey import VALID, Journey
+
+SAVED_MESSAGE = "You saved the configuration."
+
+
+def open_configuration(journey: Journey) -> None:
+    journey.due("api-keys-by-hand")
+    with journey.keeping("api-keys-by-hand", "Stores > Settings > Configuration should open the configuration"):
+        journey.settings.open_configuration()
+
+
+def choose_api_keys(journey: Journey) -> None:
+    """Expand Services in the left panel and choose Magento Services (the Api Keys then show)."""
+    settings = journey.settings
+    with journey.keeping("api-keys-by-hand", f"the configuration should lead to {settings.location}"):
+        settings.choose_api_keys()
+        settings.reveal_production_api_key()
+
+
+def check_api_keys_open(journey: Journey) -> None:
+    settings = journey.settings
+    with journey.keeping(
+        ["add-the-key-opens-api-keys", "api-keys-by-hand"], f"the API key settings should be open ({settings.location})"
+    ):
+        for marker in settings.open_markers():
+            expect(marker).to_be_visible()
+
+
+def check_production_field(journey: Journey) -> None:
+    settings = journey.settings
+    with journey.keeping(
+        ["add-the-key-opens-api-keys", "api-keys-by-hand"], "the Api Keys should show the 'Production Api key' field"
+    ):
+        expect(settings.production_api_key).to_be_visible()
+        expect(settings.production_api_key).to_be_editable()
+
+
+def paste_key(journey: Journey) -> None:
+    """Paste (Ctrl+A, Ctrl+V) into Production Api key: the field holds exactly the copied key."""
+    journey.due("paste-takes-key-as-is")
+    with journey.keeping("paste-takes-key-as-is", "the copied key should paste into Production Api key"):
+        journey.settings.paste_production_api_key()
+    check_field_holds_key(journey)
+
+
+def check_field_holds_key(journey: Journey) -> None:
+    with journey.keeping("paste-takes-key-as-is", "Production Api key should hold exactly the copied key"):
+        expect(journey.settings.production_api_key).to_have_value(_listed_key(journey))
+
+
+def save_config(journey: Journey) -> None:
+    """Save Config: 'You saved the configuration.'; the channel's next answer is about the saved key."""
+    journey.due("save-config-confirms")
+    journey.due("saved-key-is-kept")
+    settings = journey.settings
+    with journey.keeping("save-config-confirms", f"Save Config should confirm {SAVED_MESSAGE!r}"):
+        settings.save_config()
+        expect(settings.success_message).to_have_text(SAVED_MESSAGE)
+    journey.key.saved = journey.key.listed
+    journey.expected_channel = VALID
+
+
+def check_saved_message(journey: Journey) -> None:
+    with journey.keeping("save-config-confirms", f"Save Config should confirm {SAVED_MESSAGE!r}"):
+        expect(journey.settings.success_message).to_have_text(SAVED_MESSAGE)
+
+
+def reopen_api_keys(journey: Journey) -> None:
+    """Open the Api Keys page again (a reload of the page Save Config came back to)."""
+    with journey.keeping("saved-key-is-kept", "the Api Keys page should open again"):
+        journey.admin_tab.reload()
+        journey.settings.reveal_production_api_key()
+
+
+def check_key_kept(journey: Journey) -> None:
+    settings = journey.settings
+    with journey.keeping("saved-key-is-kept", "after Save Config, the saved key should still be there on a new visit"):
+        expect(settings.success_message).to_have_count(0)
+        expect(settings.production_api_key).to_have_value(_listed_key(journey))
+
+
+def _listed_key(journey: Journey) -> str:
+    if not journey.key.listed:
+        raise AssertionError("no key was copied in the API Portal earlier in this scenario")
+    return journey.key.listed
