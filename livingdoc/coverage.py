@@ -1,7 +1,8 @@
 """Which documented step is covered by which scenarios, and the gate on it.
 
 A documented step is *covered* when at least one scenario tagged with it passed.
-The gate fails the run when a documented step is not covered.
+The gate fails the run when a documented step is not covered, or one of the doc's
+promises was due in a passing scenario and not checked there (or checked nowhere).
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from flowspec.doc_steps import DOC_STEPS, DocStep, label
-from livingdoc.model import ERROR, FAILED, PASSED, ScenarioResult
+from livingdoc.model import ERROR, FAILED, PASSED, SKIPPED, ScenarioResult
+from livingdoc.promise_view import PromiseCoverage
 
 GATE_AUTO, GATE_ON, GATE_OFF = "auto", "on", "off"
 
@@ -95,17 +97,32 @@ def decide_gate(mode: str, narrowing: Sequence[str]) -> GateDecision:
     return GateDecision(True, "whole suite")
 
 
-def gate_message(rows: Sequence[DocCoverage]) -> list[str]:
-    """Terminal lines explaining a failed gate; empty when every documented step is covered."""
+def gate_message(rows: Sequence[DocCoverage], promises: Sequence[PromiseCoverage] = ()) -> list[str]:
+    """Terminal lines explaining a failed gate; empty when every documented step is covered and every
+    promise of the doc was checked where it was due, and (in a run that reports promises and skipped
+    no scenario) somewhere."""
     missing = uncovered(rows)
-    if not missing:
+    gaps = [row for row in promises if row.gaps]
+    skipped = any(s.status == SKIPPED for row in rows for s in row.scenarios)
+    recorded = any(row.kept_in or row.gaps or row.failing for row in promises)  # a suite that reports promises
+    unkept = [row for row in promises if not row.kept and not row.failing] if recorded and not skipped else []
+    if not (missing or gaps or unkept):
         return []
-    lines = [f"DOC COVERAGE GATE FAILED: {len(missing)} documented step(s) have no passing scenario:"]
-    for row in missing:
-        if row.scenarios:
-            states = ", ".join(f"{s.name} [{s.status}]" for s in row.scenarios)
-            lines.append(f"  {row.label}: {states}")
-        else:
-            lines.append(f"  {row.label}: no scenario is tagged @{row.doc.tag} in this run")
+    lines = []
+    if missing:
+        lines.append(f"DOC COVERAGE GATE FAILED: {len(missing)} documented step(s) have no passing scenario:")
+        for row in missing:
+            if row.scenarios:
+                states = ", ".join(f"{s.name} [{s.status}]" for s in row.scenarios)
+                lines.append(f"  {row.label}: {states}")
+            else:
+                lines.append(f"  {row.label}: no scenario is tagged @{row.doc.tag} in this run")
+    if gaps or unkept:
+        lines.append("DOC COVERAGE GATE FAILED: the doc's promises were left unchecked:")
+        for kept in gaps:
+            names = ", ".join(s.title for s in kept.gaps)
+            lines.append(f"  {kept.promise.id} ({kept.promise.label()}): due but not checked in {names}")
+        for never in unkept:
+            lines.append(f"  {never.promise.id} ({never.promise.label()}): no scenario checked it")
     lines.append("  (for a subset run pass --no-doc-coverage-gate)")
     return lines

@@ -49,8 +49,6 @@ ILLUSTRATIONS: tuple[Illustration, ...] = (
     ),
 )
 
-BY_FILENAME = {i.filename: i for i in ILLUSTRATIONS}
-
 
 def due(tags: Iterable[str], step_text: str, done: Iterable[str] = ()) -> list[Illustration]:
     """The illustrations to capture after this step (each one once per run and process)."""

@@ -16,8 +16,6 @@ SKIPPED = "skipped"  # a step after a failed one, or a scenario pytest skipped
 NOT_RUN = "not run"  # collected, but no result arrived (deselected by -x, a crashed worker)
 ERROR = "error"  # the scenario broke outside its steps (fixture set-up or teardown)
 
-STATUS_ORDER = (FAILED, ERROR, NOT_RUN, SKIPPED, PASSED)
-
 
 @dataclass
 class Shot:
@@ -41,6 +39,8 @@ class StepResult:
     duration: float = 0.0
     shots: list[Shot] = field(default_factory=list)
     error: str | None = None
+    location: str = ""  # the step definition that ran it, "path/to/steps.py:LINE" (relative to the rootdir)
+    capture_seconds: float = 0.0  # the screenshots taken after it (an after-step hook in cucumber JSON)
 
     @property
     def title(self) -> str:
@@ -59,16 +59,23 @@ class ScenarioResult:
     name: str
     feature_name: str
     feature_file: str  # relative to the features base dir, e.g. "end_to_end.feature"
-    line: int
+    line: int  # the scenario's line; for an outline's example row, the row's line
     order: int = 0  # position in the collection; the same in every xdist worker
     keyword: str = "Scenario"
     description: str = ""
-    tags: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)  # the scenario's and its examples' tags, in source order
+    tag_lines: list[int] = field(default_factory=list)  # the line of each tag
     doc_tags: list[str] = field(default_factory=list)
+    outline_line: int = 0  # an example row's outline (0 for a plain scenario)
+    outline_name: str = ""  # the outline's name as written, with its <placeholders>
+    example: dict[str, str] = field(default_factory=dict)  # an example row's values
+    examples_name: str = ""  # the name of the Examples block the row is in
+    example_index: int = 0  # the row's position in its Examples block (1-based; 0 for a plain scenario)
     feature_keyword: str = "Feature"
     feature_description: str = ""
     feature_line: int = 1
-    feature_tags: list[str] = field(default_factory=list)
+    feature_tags: list[str] = field(default_factory=list)  # in source order
+    feature_tag_lines: list[int] = field(default_factory=list)
     feature_language: str = "en"
     steps: list[StepResult] = field(default_factory=list)
     status: str = NOT_RUN
@@ -81,11 +88,31 @@ class ScenarioResult:
     mock_log: list[str] = field(default_factory=list)
     worker: str = "main"
     capture_seconds: float = 0.0  # time spent taking this scenario's screenshots (the report's overhead)
+    setup_seconds: float = 0.0  # fixtures before the first step (browser context, mock reset, sessions)
+    teardown_seconds: float = 0.0  # after the last step (closing the context, artifacts)
     notes: list[str] = field(default_factory=list)  # facts about the target the scenario met (user_properties "note")
+    promises_due: list[str] = field(default_factory=list)  # the doc's promises the scenario did something about
+    promises_kept: list[str] = field(default_factory=list)  # ... and those it checked and found kept
 
     @property
     def passed(self) -> bool:
         return self.status == PASSED
+
+    @property
+    def title(self) -> str:
+        """The scenario's name; an outline row's name has its values filled in, or appended when the name
+        has no placeholders ("Adding a number" -> "Adding a number (n: 1, sum: 2)")."""
+        if not self.example or any(f"<{key}>" in self.outline_name for key in self.example):
+            return self.name
+        values = ", ".join(f"{key}: {value}" for key, value in self.example.items())
+        return f"{self.name} ({values})"
+
+    @property
+    def promise_gaps(self) -> list[str]:
+        """Promises that were due in a passing scenario but never checked there."""
+        if self.status != PASSED:
+            return []
+        return [p for p in self.promises_due if p not in self.promises_kept]
 
     @property
     def last_shots(self) -> list[Shot]:
@@ -111,10 +138,3 @@ def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
     """The entries of ``data`` that are fields of ``cls`` (newer writers may add more)."""
     names = {f.name for f in fields(cls)}
     return {k: v for k, v in data.items() if k in names}
-
-
-def worst(statuses: list[str]) -> str:
-    """The status that summarises several: any failure wins, all passed is passed."""
-    if not statuses:
-        return NOT_RUN
-    return min(statuses, key=lambda s: STATUS_ORDER.index(s) if s in STATUS_ORDER else 0)

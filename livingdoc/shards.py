@@ -6,7 +6,8 @@ Each shard runs part of the suite (pytest-split: ``--splits N --group i``) with
     python -m livingdoc.shards --out reports reports/shard-1 reports/shard-2 ...
 
 merges them: scenarios by node id (a scenario run by two shards is reported once, as a
-problem), JUnit test cases by class and name, and applies the coverage gate to the union.
+problem), writes the living doc, cucumber JSON and JUnit XML of the union, and applies the
+coverage gate to it.
 Exit status: 0 when every scenario passed and every documented step is covered, 1 otherwise,
 2 when a shard's data is missing.
 """
@@ -17,15 +18,15 @@ import argparse
 import shutil
 import sys
 import time
-import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
 
 from livingdoc import coverage as cov
-from livingdoc import html_report
 from livingdoc.merge import MergedRun, merge, read_parts
 from livingdoc.model import ERROR, FAILED, PASSED
-from livingdoc.publish import write_reports
+from livingdoc.mutation import read_mutation_summary
+from livingdoc.promise_view import promise_coverage
+from livingdoc.publish import ReportMeta, write_reports
 
 DATA_DIR = "data"
 
@@ -50,39 +51,6 @@ def merge_shards(shard_dirs: list[Path], out: Path) -> tuple[MergedRun, list[cov
     return run, cov.coverage(run.scenarios), run.problems
 
 
-def merge_junit(shard_dirs: list[Path], out: Path) -> tuple[int, list[str]]:
-    """One ``junit.xml`` with every shard's test cases once; returns (test cases, duplicates dropped)."""
-    root = ET.Element("testsuites", name="pytest tests (merged shards)")
-    suite = ET.SubElement(root, "testsuite", name="pytest")
-    seen: set[tuple[str, str]] = set()
-    duplicates: list[str] = []
-    totals = Counter[str]()
-    for shard in shard_dirs:
-        path = shard / "junit.xml"
-        if not path.is_file():
-            continue
-        for case in ET.parse(path).getroot().iter("testcase"):
-            key = (case.get("classname", ""), case.get("name", ""))
-            if key in seen:
-                duplicates.append("::".join(key))
-                continue
-            seen.add(key)
-            suite.append(case)
-            totals["tests"] += 1
-            totals["time"] += int(float(case.get("time", "0")) * 1000)
-            for kind in ("failure", "error", "skipped"):
-                if case.find(kind) is not None:
-                    totals[kind] += 1
-    suite.set("tests", str(totals["tests"]))
-    suite.set("failures", str(totals["failure"]))
-    suite.set("errors", str(totals["error"]))
-    suite.set("skipped", str(totals["skipped"]))
-    suite.set("time", f"{totals['time'] / 1000:.3f}")
-    out.mkdir(parents=True, exist_ok=True)
-    ET.ElementTree(root).write(out / "junit.xml", encoding="utf-8", xml_declaration=True)
-    return totals["tests"], duplicates
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m livingdoc.shards", description=__doc__.split("\n\n")[0])
     parser.add_argument("shards", nargs="+", type=Path, help="the shards' --living-doc-dir folders")
@@ -95,27 +63,22 @@ def main(argv: list[str] | None = None) -> int:
     except FileNotFoundError as exc:
         print(f"livingdoc.shards: {exc}", file=sys.stderr)
         return 2
-    cases, duplicates = merge_junit(args.shards, args.out)
     gate = cov.GateDecision(not args.no_gate, "merged shards" if not args.no_gate else "--no-gate")
-    gate_lines = cov.gate_message(rows) if gate.active else []
-    meta = html_report.ReportMeta(
+    gate_lines = cov.gate_message(rows, promise_coverage(run.scenarios)) if gate.active else []
+    meta = ReportMeta(
         generated=time.strftime("%Y-%m-%d %H:%M:%S"),
         wall_time=time.time() - started,
         workers=len(args.shards),
         gate=gate,
         gate_failed=bool(gate_lines),
         report_dir=args.out,
-        notes=[
-            f"merged from {len(args.shards)} shards",
-            *problems,
-            *(f"JUnit duplicate dropped: {d}" for d in duplicates),
-        ],
+        notes=[f"merged from {len(args.shards)} shards", *problems],
+        mutation=read_mutation_summary(args.out),
     )
     page = write_reports(run, rows, meta, args.out / DATA_DIR)
     passed = sum(1 for s in run.scenarios if s.status == PASSED)
     failed = sum(1 for s in run.scenarios if s.status in (FAILED, ERROR))
-    print(f"merged {len(args.shards)} shards: {len(run.scenarios)} scenarios ({passed} passed, {failed} failed), "
-          f"{cases} JUnit test cases")  # fmt: skip
+    print(f"merged {len(args.shards)} shards: {len(run.scenarios)} scenarios ({passed} passed, {failed} failed)")
     for line in [*problems, *gate_lines]:
         print(f"  {line}")
     print(f"  living doc: {page}\n  cucumber JSON: {args.out / 'cucumber.json'}\n  JUnit XML: {args.out / 'junit.xml'}")

@@ -15,9 +15,9 @@ def scenario(
     feature_file: str = "features/demo.feature",
 ) -> ScenarioResult:
     steps = [
-        StepResult("Given", "the Commerce Admin login page is open", 3),
-        StepResult("When", "I sign in with the admin user name and password", 4),
-        StepResult("Then", "the Commerce Admin dashboard is shown", 5),
+        StepResult("Given", "the Commerce Admin login page is open", 3, location="steps/admin.py:14"),
+        StepResult("When", "I sign in with the admin user name and password", 4, location="steps/admin.py:30"),
+        StepResult("Then", "the Commerce Admin dashboard is shown", 5, location="steps/admin.py:40"),
     ]
     for index, step in enumerate(steps):
         if status == NOT_RUN:

@@ -10,6 +10,8 @@ from flowspec.doc_steps import DOC_STEPS
 from livingdoc import cucumber, html_report
 from livingdoc.coverage import GATE_AUTO, GATE_OFF, GATE_ON, coverage, decide_gate, gate_message, uncovered
 from livingdoc.model import ERROR, FAILED, NOT_RUN, PASSED, SKIPPED, ScenarioResult
+from livingdoc.promise_view import promise_coverage
+from livingdoc.publish import ReportMeta
 from tests.livingdoc.records import scenario
 
 JPEG = b"\xff\xd8\xff\xe0" + b"jpeg-bytes" * 10
@@ -76,8 +78,8 @@ def test_the_gate_is_on_for_the_whole_suite_and_off_for_subsets_unless_forced() 
 
 def render(scenarios: list[ScenarioResult], tmp_path: Path) -> str:
     rows = coverage(scenarios)
-    info = html_report.ReportMeta(generated="2024-01-01 00:00:00", report_dir=tmp_path / "reports")
-    return html_report.render(scenarios, rows, info, read_fake)
+    info = ReportMeta(generated="2024-01-01 00:00:00", report_dir=tmp_path / "reports")
+    return html_report.render(scenarios, rows, promise_coverage(scenarios), info, read_fake)
 
 
 def test_the_page_is_self_contained_and_lists_the_doc_steps_in_order(tmp_path: Path) -> None:
@@ -95,9 +97,9 @@ def test_each_distinct_screenshot_is_embedded_once(tmp_path: Path) -> None:
     twice = scenario("t::a", PASSED)
     twice.steps[1].shots = list(twice.steps[0].shots)  # the same picture after two steps
     page = render([twice], tmp_path)
-    images = json.loads(re.search(r"const IMAGES = (\{.*?\});</script>", page, re.S).group(1))  # type: ignore[union-attr]
-    assert len(images) == 2
-    assert page.count('data-img="') == 3
+    embedded = re.findall(r"\.(i-[0-9a-f]+)\{background-image:url\(\"data:image/jpeg;base64,", page)
+    assert len(embedded) == len(set(embedded)) == 2, "each distinct picture once, as a CSS class"
+    assert page.count('data-shot="i-') == 3, "three thumbnails point at them"
 
 
 def test_a_failure_shows_the_step_error_last_screenshot_trace_and_mock_log(tmp_path: Path) -> None:
@@ -161,10 +163,11 @@ def test_cucumber_json_has_features_elements_and_step_results() -> None:
     assert {"name": "@doc-step-2", "line": 2} in element["tags"]
     steps = element["steps"]
     assert [s["keyword"] for s in steps] == ["Given ", "When ", "Then "]
+    assert all(s["arguments"] == [] for s in steps)
     assert [s["result"]["status"] for s in steps] == ["passed", "failed", "skipped"]
     assert steps[0]["result"]["duration"] == 500_000_000 and isinstance(steps[0]["result"]["duration"], int)
     assert steps[1]["result"]["error_message"].startswith("AssertionError: Doc step 1")
-    assert steps[1]["match"]["location"] == "features/demo.feature:4"
+    assert steps[1]["match"]["location"] == "steps/admin.py:30", "the step definition that ran it"
     assert steps[1]["embeddings"][0]["mime_type"] == "image/jpeg"
     assert "embeddings" not in steps[0], "only the failing step's screenshots are embedded"
     assert "duration" not in steps[2]["result"]
@@ -173,6 +176,8 @@ def test_cucumber_json_has_features_elements_and_step_results() -> None:
 def test_cucumber_json_keeps_a_failure_outside_the_steps_as_a_failed_before_hook() -> None:
     broken = scenario("t::setup", ERROR)
     broken.longrepr = "E   ControlApiError: reset failed"
+    for step in broken.steps:
+        step.status = NOT_RUN
     element = cucumber.build([broken])[0]["elements"][0]
     assert element["before"][0]["result"] == {
         "status": "failed",

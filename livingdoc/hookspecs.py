@@ -1,0 +1,31 @@
+"""Hooks through which the living doc asks the harness what only the harness knows.
+
+Registered with ``pytest_addhooks`` (as pytest-html does); the harness implements them in its
+fixture modules. The report plugin never imports the harness, and the harness never imports the
+report plugin: each side only knows these hook names.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from pluggy import HookspecMarker
+
+hookspec = HookspecMarker("pytest")
+
+
+@hookspec(firstresult=True)
+def pytest_livingdoc_tabs(item: pytest.Item) -> list[tuple[str, Any]] | None:
+    """The scenario's open browser tabs as ``(name, playwright Page)``, in the order they opened
+    (names such as ``"admin"`` and ``"portal"``); ``None`` while the scenario has no browser yet."""
+
+
+@hookspec(firstresult=True)
+def pytest_livingdoc_mock_log(item: pytest.Item) -> list[str] | None:
+    """What the system under test logged while the scenario ran, one line per entry, secrets masked."""
+
+
+@hookspec(firstresult=True)
+def pytest_livingdoc_mask(text: str) -> str | None:
+    """``text`` with every secret the harness holds masked: the living doc records nothing unmasked."""

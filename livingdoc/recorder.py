@@ -1,0 +1,365 @@
+"""Recording the scenarios where they run (the only process, or each xdist worker).
+
+Through pytest-bdd's public step hooks it records each Gherkin step (keyword, text, line, the
+step definition that ran it, status, duration, error), screenshots of the scenario's tabs after
+each step, a Playwright trace group around each step, and per scenario its set-up and teardown
+time, the doc's promises it made due and kept (``user_properties``), its notes, traces and the
+mock servers' log. What only the harness knows (the tabs, the mock log, the secrets to mask)
+comes through the hooks in ``livingdoc.hookspecs``. Each finished scenario is appended to this
+process's part file; the controller merges them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import inspect
+import os
+import time
+from collections.abc import Generator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import BrowserContext, Page
+from playwright.sync_api import Error as PlaywrightError
+
+from flowspec.doc_steps import doc_tags_of
+from livingdoc import illustrations
+from livingdoc.gherkin_source import read_feature
+from livingdoc.merge import PartWriter
+from livingdoc.model import ERROR, FAILED, NOT_RUN, PASSED, SKIPPED, ScenarioResult, StepResult
+from livingdoc.options import Settings
+from livingdoc.screenshots import Camera, take_illustration
+from livingdoc.upstream import CollectedScenario, collected_scenario
+
+PROMISE_DUE, PROMISE_KEPT, NOTE, TRACE = "promise-due", "promise-kept", "note", "playwright_trace"
+
+
+@dataclass
+class Recording:
+    """One scenario while it runs (held in the item's stash)."""
+
+    result: ScenarioResult
+    camera: Camera
+    feature_path: str = ""
+    step_index: int = -1
+    step_started: float = 0.0
+    call_started: float = 0.0
+    first_step_called: float | None = None
+    last_step_done: float | None = None
+    group_context: BrowserContext | None = None
+    setup_failed: bool = False
+    tabs_seen: list[str] = field(default_factory=list)
+
+
+RECORDING = pytest.StashKey[Recording]()
+
+
+class Recorder:
+    def __init__(self, config: pytest.Config, settings: Settings, run_dir: Path, worker: str) -> None:
+        self.config = config
+        self.settings = settings
+        self.run_dir = run_dir
+        self.worker = worker
+        self.part = PartWriter(run_dir / "parts" / f"{worker}-{os.getpid()}.jsonl")
+        self.tracing = str(config.getoption("--tracing", "off") or "off") != "off"
+        self.deselected = 0
+        self.illustrated: set[str] = set()
+
+    # ---- collection: one "not run" placeholder per scenario ----
+
+    def pytest_deselected(self, items: list[pytest.Item]) -> None:
+        self.deselected += len(items)
+
+    def pytest_collection_finish(self, session: pytest.Session) -> None:
+        if self.config.option.collectonly:
+            return
+        placeholders = []
+        for order, item in enumerate(session.items):
+            collected = collected_scenario(item)
+            if collected is None:
+                continue
+            result = self._placeholder(item, collected, order)
+            item.stash[RECORDING] = Recording(result, Camera(self.run_dir, item.nodeid))
+            placeholders.append(result)
+        if placeholders:
+            self.part.collected(placeholders, self.deselected)
+
+    def _placeholder(self, item: pytest.Item, collected: CollectedScenario, order: int) -> ScenarioResult:
+        feature, template, scenario = collected.feature, collected.template, collected.scenario
+        source = read_feature(feature.filename)
+        in_source = source.scenarios.get(template.line_number)
+        tags = list(in_source.tags) if in_source else []
+        row = in_source.row(collected.example) if in_source and collected.example else None
+        if row is not None:
+            tags += list(row.tags)
+        return ScenarioResult(
+            nodeid=item.nodeid,
+            name=scenario.name,
+            feature_name=feature.name,
+            feature_file=os.path.relpath(feature.filename, self.config.rootpath),
+            line=row.line if row else scenario.line_number,
+            order=order,
+            keyword=scenario.keyword,
+            description=scenario.description or "",
+            tags=[t.name for t in tags],
+            tag_lines=[t.line for t in tags],
+            doc_tags=doc_tags_of(m.name for m in item.iter_markers()),
+            outline_line=template.line_number if collected.example else 0,
+            outline_name=template.name if collected.example else "",
+            example=collected.example,
+            examples_name=row.examples_name if row else "",
+            example_index=row.index if row else 0,
+            feature_keyword=feature.keyword,
+            feature_description=feature.description or "",
+            feature_line=feature.line_number,
+            feature_tags=[t.name for t in source.tags],
+            feature_tag_lines=[t.line for t in source.tags],
+            feature_language=feature.language,
+            steps=[_step_result(step) for step in scenario.steps],
+            worker=self.worker,
+        )
+
+    # ---- pytest-bdd: the steps ----
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_call(self, item: pytest.Item) -> Generator[None, None, None]:
+        recording = item.stash.get(RECORDING, None)
+        if recording is not None:
+            recording.call_started = time.perf_counter()
+        try:
+            return (yield)
+        finally:
+            if recording is not None:
+                done = time.perf_counter()
+                last = recording.last_step_done or done
+                recording.result.teardown_seconds += done - last
+
+    def pytest_bdd_before_scenario(self, request: pytest.FixtureRequest, feature: Any, scenario: Any) -> None:
+        recording = request.node.stash.get(RECORDING, None)
+        if recording is None:
+            return
+        recording.result.steps = [_step_result(step) for step in scenario.steps]
+        recording.feature_path = str(feature.filename)
+        recording.step_index = -1
+
+    def pytest_bdd_before_step(
+        self, request: pytest.FixtureRequest, feature: Any, scenario: Any, step: Any, step_func: Any
+    ) -> None:
+        recording = request.node.stash.get(RECORDING, None)
+        if recording is None:
+            return
+        recording.step_index += 1
+        recording.step_started = time.perf_counter()
+        if 0 <= recording.step_index < len(recording.result.steps):
+            recording.result.steps[recording.step_index].location = self._location(step_func)
+
+    def pytest_bdd_before_step_call(
+        self,
+        request: pytest.FixtureRequest,
+        feature: Any,
+        scenario: Any,
+        step: Any,
+        step_func: Any,
+        step_func_args: Any,
+    ) -> None:
+        recording = request.node.stash.get(RECORDING, None)
+        if recording is None:
+            return
+        now = time.perf_counter()
+        if recording.first_step_called is None:
+            # the first step's fixtures (browser context, page, journey) belong to the scenario's set-up
+            recording.first_step_called = now
+            recording.result.setup_seconds += now - recording.call_started
+            recording.step_started = now
+        if not self.tracing:
+            return
+        tabs = self._tabs(request.node)
+        if not tabs:
+            return
+        context = tabs[0][1].context
+        try:
+            context.tracing.group(
+                f"{step.keyword.strip()} {step.name}",
+                location={"file": recording.feature_path, "line": step.line_number},
+            )
+            recording.group_context = context
+        except PlaywrightError:
+            recording.group_context = None
+
+    def pytest_bdd_after_step(
+        self,
+        request: pytest.FixtureRequest,
+        feature: Any,
+        scenario: Any,
+        step: Any,
+        step_func: Any,
+        step_func_args: Any,
+    ) -> None:
+        self._finish_step(request.node, step, None)
+
+    def pytest_bdd_step_error(
+        self,
+        request: pytest.FixtureRequest,
+        feature: Any,
+        scenario: Any,
+        step: Any,
+        step_func: Any,
+        step_func_args: Any,
+        exception: Exception,
+    ) -> None:
+        self._finish_step(request.node, step, exception)
+
+    def pytest_bdd_step_func_lookup_error(
+        self, request: pytest.FixtureRequest, feature: Any, scenario: Any, step: Any, exception: Exception
+    ) -> None:
+        recording = request.node.stash.get(RECORDING, None)
+        if recording is None:
+            return
+        recording.step_index += 1
+        recording.step_started = time.perf_counter()
+        self._finish_step(request.node, step, exception, undefined=True)
+
+    def _finish_step(
+        self, item: pytest.Item, step: Any, exception: BaseException | None, undefined: bool = False
+    ) -> None:
+        recording = item.stash.get(RECORDING, None)
+        if recording is None or not 0 <= recording.step_index < len(recording.result.steps):
+            return
+        record = recording.result.steps[recording.step_index]
+        record.duration = time.perf_counter() - recording.step_started
+        if recording.group_context is not None:
+            with contextlib.suppress(PlaywrightError):
+                recording.group_context.tracing.group_end()
+            recording.group_context = None
+        if exception is None:
+            record.status = PASSED
+        else:
+            record.status = FAILED
+            record.error = self.mask(("Step definition not found: " if undefined else "") + _message(exception))
+            recording.result.failed_step = recording.step_index
+        capture_started = time.perf_counter()
+        tabs = self._tabs(item)
+        if tabs and (exception is not None or self.settings.step_screenshots):
+            record.shots = recording.camera.shots_after_step(recording.step_index, tabs, always=exception is not None)
+        if tabs and exception is None:
+            self._illustrate(recording, step, dict(tabs))
+        record.capture_seconds = time.perf_counter() - capture_started
+        recording.result.capture_seconds += record.capture_seconds
+        recording.last_step_done = time.perf_counter()
+
+    def _tabs(self, item: pytest.Item) -> list[tuple[str, Page]]:
+        tabs = self.config.hook.pytest_livingdoc_tabs(item=item)
+        return [(str(name), page) for name, page in tabs or [] if not page.is_closed()]
+
+    def _illustrate(self, recording: Recording, step: Any, tabs: dict[str, Page]) -> None:
+        tags = [*recording.result.tags, *recording.result.feature_tags]
+        for picture in illustrations.due(tags, step.name, self.illustrated):
+            page = tabs.get(picture.tab)
+            if page is not None and take_illustration(page, self.run_dir / "illustrations" / picture.filename):
+                self.illustrated.add(picture.filename)
+
+    def _location(self, step_func: Any) -> str:
+        """The step definition's "file:line", relative to the rootdir."""
+        try:
+            function = inspect.unwrap(step_func)
+            path = inspect.getsourcefile(function) or ""
+            line = function.__code__.co_firstlineno
+        except (TypeError, AttributeError):
+            return ""
+        with contextlib.suppress(ValueError):
+            path = os.path.relpath(path, self.config.rootpath)
+        return f"{path}:{line}"
+
+    def mask(self, text: str) -> str:
+        masked = self.config.hook.pytest_livingdoc_mask(text=text)
+        return text if masked is None else str(masked)
+
+    # ---- pytest's reports: the scenario's outcome, its set-up and teardown, the trace, the mock log ----
+
+    @pytest.hookimpl(wrapper=True, tryfirst=True)  # outermost: sees what pytest-playwright adds to the report
+    def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo[None]) -> Generator[None, Any, Any]:
+        report: pytest.TestReport = yield
+        recording = item.stash.get(RECORDING, None)
+        if recording is None:
+            return report
+        result = recording.result
+        result.duration += report.duration
+        if report.when == "setup":
+            result.started = report.start
+            result.setup_seconds += report.duration
+            if report.failed:
+                recording.setup_failed = True
+                result.status, result.error = ERROR, self.mask(_crash(report) or "")
+                result.longrepr = self.mask(report.longreprtext)
+                result.mock_log = self._mock_log(item)
+            elif report.skipped:
+                result.status, result.error = SKIPPED, _skip_reason(report)
+        elif report.when == "call":
+            if report.passed:
+                result.status = PASSED
+            elif report.skipped:
+                result.status, result.error = SKIPPED, _skip_reason(report)
+            else:
+                result.status, result.longrepr = FAILED, self.mask(report.longreprtext)
+                step_error = result.steps[result.failed_step].error if result.failed_step is not None else None
+                result.error = step_error or self.mask(_crash(report) or "")
+                result.mock_log = self._mock_log(item)
+        elif report.when == "teardown":
+            result.teardown_seconds += report.duration
+            if report.failed and result.status in (PASSED, SKIPPED, NOT_RUN):
+                result.status, result.error = ERROR, self.mask(_crash(report) or "")
+                result.longrepr = self.mask(((result.longrepr or "") + "\n" + report.longreprtext).strip())
+            for step in result.steps:
+                if step.status == NOT_RUN and result.status != NOT_RUN:
+                    step.status = SKIPPED
+            properties = [*item.user_properties, *report.user_properties]
+            result.traces = sorted({str(self._artifact(v)) for k, v in properties if k == TRACE})
+            result.notes = _values(properties, NOTE)
+            result.promises_due = _values(properties, PROMISE_DUE)
+            result.promises_kept = _values(properties, PROMISE_KEPT)
+            self.part.result(result)
+        return report
+
+    def _artifact(self, path: object) -> Path:
+        return (self.config.invocation_params.dir / str(path)).resolve()
+
+    def _mock_log(self, item: pytest.Item) -> list[str]:
+        try:
+            lines = self.config.hook.pytest_livingdoc_mock_log(item=item)
+        except Exception as exc:  # the log is a diagnostic: never hide the real failure
+            return [f"mock log unavailable: {exc}"]
+        return [str(line) for line in lines or []]
+
+
+def _values(properties: list[tuple[str, object]], name: str) -> list[str]:
+    seen: list[str] = []
+    for key, value in properties:
+        if key == name and str(value) not in seen:
+            seen.append(str(value))
+    return seen
+
+
+def _step_result(step: Any) -> StepResult:
+    return StepResult(keyword=str(step.keyword).strip(), text=str(step.name), line=int(step.line_number))
+
+
+def _message(exception: BaseException) -> str:
+    text = str(exception).strip()
+    return f"{type(exception).__name__}: {text}" if text else type(exception).__name__
+
+
+def _crash(report: pytest.TestReport) -> str | None:
+    crash = getattr(report.longrepr, "reprcrash", None)
+    if crash is not None:
+        return str(crash.message)
+    lines = report.longreprtext.strip().splitlines()
+    return lines[-1] if lines else None
+
+
+def _skip_reason(report: pytest.TestReport) -> str:
+    longrepr = report.longrepr
+    if isinstance(longrepr, tuple) and len(longrepr) == 3:
+        return str(longrepr[2])
+    return report.longreprtext
