@@ -16,7 +16,7 @@ import inspect
 import os
 import time
 from collections.abc import Generator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,14 +24,15 @@ import pytest
 from playwright.sync_api import BrowserContext, Page
 from playwright.sync_api import Error as PlaywrightError
 
-from flowspec.doc_steps import doc_tags_of
 from livingdoc import illustrations
-from livingdoc.gherkin_source import read_feature
 from livingdoc.merge import PartWriter
-from livingdoc.model import ERROR, FAILED, NOT_RUN, PASSED, SKIPPED, ScenarioResult, StepResult
+from livingdoc.model import FAILED, PASSED, ScenarioResult
 from livingdoc.options import Settings
+from livingdoc.outcomes import record_phase
+from livingdoc.placeholders import placeholder, step_result
+from livingdoc.report_text import exception_text, property_values
 from livingdoc.screenshots import Camera, take_illustration
-from livingdoc.upstream import CollectedScenario, collected_scenario
+from livingdoc.upstream import collected_scenario
 
 PROMISE_DUE, PROMISE_KEPT, NOTE, TRACE = "promise-due", "promise-kept", "note", "playwright_trace"
 
@@ -49,8 +50,6 @@ class Recording:
     first_step_called: float | None = None
     last_step_done: float | None = None
     group_context: BrowserContext | None = None
-    setup_failed: bool = False
-    tabs_seen: list[str] = field(default_factory=list)
 
 
 RECORDING = pytest.StashKey[Recording]()
@@ -80,46 +79,11 @@ class Recorder:
             collected = collected_scenario(item)
             if collected is None:
                 continue
-            result = self._placeholder(item, collected, order)
+            result = placeholder(item, collected, order, self.config.rootpath, self.worker)
             item.stash[RECORDING] = Recording(result, Camera(self.run_dir, item.nodeid))
             placeholders.append(result)
         if placeholders:
             self.part.collected(placeholders, self.deselected)
-
-    def _placeholder(self, item: pytest.Item, collected: CollectedScenario, order: int) -> ScenarioResult:
-        feature, template, scenario = collected.feature, collected.template, collected.scenario
-        source = read_feature(feature.filename)
-        in_source = source.scenarios.get(template.line_number)
-        tags = list(in_source.tags) if in_source else []
-        row = in_source.row(collected.example) if in_source and collected.example else None
-        if row is not None:
-            tags += list(row.tags)
-        return ScenarioResult(
-            nodeid=item.nodeid,
-            name=scenario.name,
-            feature_name=feature.name,
-            feature_file=os.path.relpath(feature.filename, self.config.rootpath),
-            line=row.line if row else scenario.line_number,
-            order=order,
-            keyword=scenario.keyword,
-            description=scenario.description or "",
-            tags=[t.name for t in tags],
-            tag_lines=[t.line for t in tags],
-            doc_tags=doc_tags_of(m.name for m in item.iter_markers()),
-            outline_line=template.line_number if collected.example else 0,
-            outline_name=template.name if collected.example else "",
-            example=collected.example,
-            examples_name=row.examples_name if row else "",
-            example_index=row.index if row else 0,
-            feature_keyword=feature.keyword,
-            feature_description=feature.description or "",
-            feature_line=feature.line_number,
-            feature_tags=[t.name for t in source.tags],
-            feature_tag_lines=[t.line for t in source.tags],
-            feature_language=feature.language,
-            steps=[_step_result(step) for step in scenario.steps],
-            worker=self.worker,
-        )
 
     # ---- pytest-bdd: the steps ----
 
@@ -140,7 +104,7 @@ class Recorder:
         recording = request.node.stash.get(RECORDING, None)
         if recording is None:
             return
-        recording.result.steps = [_step_result(step) for step in scenario.steps]
+        recording.result.steps = [step_result(step) for step in scenario.steps]
         recording.feature_path = str(feature.filename)
         recording.step_index = -1
 
@@ -237,7 +201,7 @@ class Recorder:
             record.status = PASSED
         else:
             record.status = FAILED
-            record.error = self.mask(("Step definition not found: " if undefined else "") + _message(exception))
+            record.error = self.mask(("Step definition not found: " if undefined else "") + exception_text(exception))
             recording.result.failed_step = recording.step_index
         capture_started = time.perf_counter()
         tabs = self._tabs(item)
@@ -285,40 +249,13 @@ class Recorder:
         if recording is None:
             return report
         result = recording.result
-        result.duration += report.duration
-        if report.when == "setup":
-            result.started = report.start
-            result.setup_seconds += report.duration
-            if report.failed:
-                recording.setup_failed = True
-                result.status, result.error = ERROR, self.mask(_crash(report) or "")
-                result.longrepr = self.mask(report.longreprtext)
-                result.mock_log = self._mock_log(item)
-            elif report.skipped:
-                result.status, result.error = SKIPPED, _skip_reason(report)
-        elif report.when == "call":
-            if report.passed:
-                result.status = PASSED
-            elif report.skipped:
-                result.status, result.error = SKIPPED, _skip_reason(report)
-            else:
-                result.status, result.longrepr = FAILED, self.mask(report.longreprtext)
-                step_error = result.steps[result.failed_step].error if result.failed_step is not None else None
-                result.error = step_error or self.mask(_crash(report) or "")
-                result.mock_log = self._mock_log(item)
-        elif report.when == "teardown":
-            result.teardown_seconds += report.duration
-            if report.failed and result.status in (PASSED, SKIPPED, NOT_RUN):
-                result.status, result.error = ERROR, self.mask(_crash(report) or "")
-                result.longrepr = self.mask(((result.longrepr or "") + "\n" + report.longreprtext).strip())
-            for step in result.steps:
-                if step.status == NOT_RUN and result.status != NOT_RUN:
-                    step.status = SKIPPED
+        record_phase(result, report, self.mask, lambda: self._mock_log(item))
+        if report.when == "teardown":
             properties = [*item.user_properties, *report.user_properties]
             result.traces = sorted({str(self._artifact(v)) for k, v in properties if k == TRACE})
-            result.notes = _values(properties, NOTE)
-            result.promises_due = _values(properties, PROMISE_DUE)
-            result.promises_kept = _values(properties, PROMISE_KEPT)
+            result.notes = property_values(properties, NOTE)
+            result.promises_due = property_values(properties, PROMISE_DUE)
+            result.promises_kept = property_values(properties, PROMISE_KEPT)
             self.part.result(result)
         return report
 
@@ -331,35 +268,3 @@ class Recorder:
         except Exception as exc:  # the log is a diagnostic: never hide the real failure
             return [f"mock log unavailable: {exc}"]
         return [str(line) for line in lines or []]
-
-
-def _values(properties: list[tuple[str, object]], name: str) -> list[str]:
-    seen: list[str] = []
-    for key, value in properties:
-        if key == name and str(value) not in seen:
-            seen.append(str(value))
-    return seen
-
-
-def _step_result(step: Any) -> StepResult:
-    return StepResult(keyword=str(step.keyword).strip(), text=str(step.name), line=int(step.line_number))
-
-
-def _message(exception: BaseException) -> str:
-    text = str(exception).strip()
-    return f"{type(exception).__name__}: {text}" if text else type(exception).__name__
-
-
-def _crash(report: pytest.TestReport) -> str | None:
-    crash = getattr(report.longrepr, "reprcrash", None)
-    if crash is not None:
-        return str(crash.message)
-    lines = report.longreprtext.strip().splitlines()
-    return lines[-1] if lines else None
-
-
-def _skip_reason(report: pytest.TestReport) -> str:
-    longrepr = report.longrepr
-    if isinstance(longrepr, tuple) and len(longrepr) == 3:
-        return str(longrepr[2])
-    return report.longreprtext

@@ -61,6 +61,7 @@ def test_suite_fails_and_names_the_step(breakage: str, selection: str, names: st
             "0",
             "--output",
             str(tmp_path / "artifacts"),
+            "--no-living-doc",
         ],
         cwd=ROOT,
         env=env,
