@@ -57,3 +57,13 @@ def test_features_pass_against_a_separately_served_commerce(
     layout = "Commerce Services Connector" if layout == "current" else "Magento Services"
     junit = (tmp_path / "reports" / "junit.xml").read_text(encoding="utf-8")
     assert layout in junit, "the scenarios should note which admin layout they met"
+
+
+def test_a_target_without_credentials_is_one_usage_error_at_start(run_suite: RunSuite) -> None:
+    without = {name: "" for name in CREDENTIALS}
+    result = run_suite("--admin-url", "http://127.0.0.1:9/admin/", "--portal-url", "http://127.0.0.1:9/", env=without)
+    output = result.stdout + result.stderr
+    assert result.returncode == 4, output[-2000:]
+    assert "the credentials come from the environment; set COMMERCE_ADMIN_USER" in output, output[-2000:]
+    assert "Traceback" not in output and "UsageError" not in output, output[-2000:]
+    assert output.count("ERROR") == 1, f"one message, not one per scenario:\n{output[-2000:]}"
