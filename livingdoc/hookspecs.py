@@ -29,3 +29,10 @@ def pytest_livingdoc_mock_log(item: pytest.Item) -> list[str] | None:
 @hookspec(firstresult=True)
 def pytest_livingdoc_mask(text: str) -> str | None:
     """``text`` with every secret the harness holds masked: the living doc records nothing unmasked."""
+
+
+@hookspec
+def pytest_livingdoc_step_screenshots(item: pytest.Item, step_title: str, files: list[tuple[str, Any]]) -> None:
+    """Screenshots were taken after a Gherkin step: ``files`` are ``(tab name, path)``. Called while the step
+    is still the current one (before other plugins' ``pytest_bdd_after_step``), so a reporter such as Allure
+    can attach them to it."""

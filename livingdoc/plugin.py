@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from livingdoc import hookspecs, options
+from livingdoc import allure_bridge, hookspecs, options
 from livingdoc.controller import Controller, prune_stale_runs
 from livingdoc.recorder import Recorder
 
@@ -35,6 +35,8 @@ def pytest_configure(config: pytest.Config) -> None:
     settings = options.settings(config)
     if settings is None:
         return
+    if allure_bridge.wanted(config):
+        config.pluginmanager.register(allure_bridge.AllureScreenshots(), "livingdoc-allure")
     worker_input: dict[str, Any] | None = getattr(config, "workerinput", None)
     if worker_input is not None:
         if "livingdoc_run_dir" in worker_input:

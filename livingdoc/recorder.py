@@ -152,6 +152,7 @@ class Recorder:
         except PlaywrightError:
             recording.group_context = None
 
+    @pytest.hookimpl(tryfirst=True)  # before other reporters close the step (Allure attaches to it)
     def pytest_bdd_after_step(
         self,
         request: pytest.FixtureRequest,
@@ -163,6 +164,7 @@ class Recorder:
     ) -> None:
         self._finish_step(request.node, step, None)
 
+    @pytest.hookimpl(tryfirst=True)
     def pytest_bdd_step_error(
         self,
         request: pytest.FixtureRequest,
@@ -207,6 +209,8 @@ class Recorder:
         tabs = self._tabs(item)
         if tabs and (exception is not None or self.settings.step_screenshots):
             record.shots = recording.camera.shots_after_step(recording.step_index, tabs, always=exception is not None)
+            files = [(shot.tab, self.run_dir / shot.path) for shot in record.shots]
+            self.config.hook.pytest_livingdoc_step_screenshots(item=item, step_title=record.title, files=files)
         if tabs and exception is None:
             self._illustrate(recording, step, dict(tabs))
         record.capture_seconds = time.perf_counter() - capture_started
