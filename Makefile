@@ -55,7 +55,7 @@ lint: venv ## ruff (lint and format check)
 typecheck: venv ## mypy
 	$(BIN)/mypy
 
-unit: venv ## fast tests without a browser: the mocks and the report builder
+unit: setup ## fast tests: the mocks and the report builder (its accessibility check opens the page in Chromium)
 	$(BIN)/pytest tests/mocks tests/livingdoc -q $(PYTEST_ARGS)
 
 e2e: setup ## the BDD suite against the bundled mocks (living-doc report in reports/)
@@ -75,6 +75,15 @@ external-matrix: setup ## whole suite vs `commerce-mocks serve`: both admin layo
 
 serve: venv ## run the mocks for a person: admin on :8080, portal on :8081
 	$(BIN)/commerce-mocks serve --admin-port 8080 --portal-port 8081
+
+.PHONY: cucumber-html allure
+
+cucumber-html: venv ## render reports/cucumber.json with cucumber-html-reporter (npm) and check its counts
+	$(BIN)/python -m tools.report_consumers cucumber-html
+
+allure: setup ## the BDD suite with allure-pytest-bdd, rendered by Allure's command line (npm, Java 17); checks counts
+	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[dev,allure]'
+	$(BIN)/python -m tools.report_consumers allure
 
 .PHONY: bench soak
 
