@@ -38,7 +38,10 @@ def _portal(journey: Journey) -> PortalControl:
 
 def store_key(journey: Journey, key: str, expected: str) -> None:
     with journey.keeping(None, "setting up the scenario: store a Production API key"):
-        _admin(journey).set_config(PRODUCTION_API_KEY_PATH, key)
+        admin = _admin(journey)
+        admin.set_config(PRODUCTION_API_KEY_PATH, key)
+        stored = admin.get_config(PRODUCTION_API_KEY_PATH)
+        assert stored == key, f"the store configuration holds {stored!r} instead of the key just stored"
     journey.stored_key = key
     journey.expected_channel = expected
 
@@ -50,6 +53,8 @@ def no_key_saved(journey: Journey, browser: Browser, admin_session: StorageState
     if journey.target.admin_control is not None:
         with journey.keeping(None, "setting up the scenario: clear the Production API key"):
             journey.target.admin_control.set_config(PRODUCTION_API_KEY_PATH, "")
+            stored = journey.target.admin_control.get_config(PRODUCTION_API_KEY_PATH)
+            assert stored is None, f"the store configuration still holds a key: {stored!r}"
         return
     context = browser.new_context(storage_state=admin_session)  # type: ignore[arg-type]
     try:
@@ -71,10 +76,13 @@ def bad_key_stored(journey: Journey, problem: str) -> None:
     with journey.keeping(None, f"setting up the scenario: make a key that is {problem}"):
         if problem == "unknown":
             key = secrets.token_hex(24)
-        elif problem == "expired":
-            key = portal.create_key(email, expires_in_seconds=-60)
-        elif problem == "revoked":
-            key = portal.create_key(email, revoked=True)
+            assert portal.key_status(email, key) is None, "the account knows the made-up key"
+        elif problem in ("expired", "revoked"):
+            made = portal.create_key(
+                email, expires_in_seconds=-60 if problem == "expired" else None, revoked=problem == "revoked"
+            )
+            assert made["status"] == problem, f"the account made a key that is {made['status']}, not {problem}"
+            key = str(made["key"])
         else:
             raise AssertionError(f"no way to make a key that is {problem!r}")
     store_key(journey, key, problem)
@@ -82,28 +90,34 @@ def bad_key_stored(journey: Journey, problem: str) -> None:
 
 def valid_key_stored(journey: Journey, expires_in_seconds: float | None = None) -> None:
     with journey.keeping(None, "setting up the scenario: create a valid key in the Commerce account"):
-        key = _portal(journey).create_key(journey.target.portal_email, expires_in_seconds=expires_in_seconds)
-    store_key(journey, key, VALID)
+        made = _portal(journey).create_key(journey.target.portal_email, expires_in_seconds=expires_in_seconds)
+        assert made["status"] == "active", f"the account made a key that is {made['status']}, not active"
+    store_key(journey, str(made["key"]), VALID)
     journey.stored_key_expires_in = expires_in_seconds
 
 
 def revoke_stored_key(journey: Journey) -> None:
     assert journey.stored_key, "no key was stored earlier in this scenario"
     with journey.keeping(None, "revoke the stored key in the Commerce account"):
-        _portal(journey).revoke_key(journey.stored_key)
+        status = _portal(journey).revoke_key(journey.stored_key)
+        assert status == "revoked", f"the account says the key is {status} after Revoke"
     journey.expected_channel = "revoked"
 
 
 def advance_clock(journey: Journey, hours: int) -> None:
+    portal = _portal(journey)
     with journey.keeping(None, f"let {hours} hours pass on the mocks' clock"):
-        _portal(journey).advance_clock(hours * 3600)
-    expires_in = journey.stored_key_expires_in
-    if expires_in is not None and hours * 3600 >= expires_in:
-        journey.expected_channel = "expired"
+        portal.advance_clock(hours * 3600)
+        expires_in = journey.stored_key_expires_in
+        if journey.stored_key and expires_in is not None and hours * 3600 >= expires_in:
+            status = portal.key_status(journey.target.portal_email, journey.stored_key)
+            assert status == "expired", f"after {hours} hours the stored key is {status}, not expired"
+            journey.expected_channel = "expired"
 
 
 def break_key_service(journey: Journey, fault: str) -> None:
     mode, delay = GATEWAY_FAULTS[fault]
     with journey.keeping(None, f"make the key service {fault}"):
-        _portal(journey).set_gateway(mode, delay)
+        now = _portal(journey).set_gateway(mode, delay)
+        assert now == mode, f"the key service is {now!r}, not {mode!r}"
     journey.expected_channel = UNVERIFIED
