@@ -65,6 +65,9 @@ class Recorder:
         self.tracing = str(config.getoption("--tracing", "off") or "off") != "off"
         self.deselected = 0
         self.illustrated: set[str] = set()
+        # Step pictures from Chromium's screencast, chosen after the scenario (no wait in it), unless a
+        # reporter needs each step's files at once (Allure attaches them to the step as it ends).
+        self.screencast = settings.step_screenshots and not config.pluginmanager.has_plugin("livingdoc-allure")
 
     # ---- collection: one "not run" placeholder per scenario ----
 
@@ -80,7 +83,8 @@ class Recorder:
             if collected is None:
                 continue
             result = placeholder(item, collected, order, self.config.rootpath, self.worker)
-            item.stash[RECORDING] = Recording(result, Camera(self.run_dir, item.nodeid))
+            camera = Camera(self.run_dir, item.nodeid, screencast=self.screencast)
+            item.stash[RECORDING] = Recording(result, camera)
             placeholders.append(result)
         if placeholders:
             self.part.collected(placeholders, self.deselected)
@@ -107,6 +111,15 @@ class Recorder:
         recording.result.steps = [step_result(step) for step in scenario.steps]
         recording.feature_path = str(feature.filename)
         recording.step_index = -1
+
+    def pytest_bdd_after_scenario(self, request: pytest.FixtureRequest, feature: Any, scenario: Any) -> None:
+        """The steps are over (passed or not): the camera picks the screencast's pictures for them."""
+        recording = request.node.stash.get(RECORDING, None)
+        if recording is None:
+            return
+        started = time.perf_counter()
+        recording.camera.finish(self._tabs(request.node))
+        recording.result.capture_seconds += time.perf_counter() - started
 
     def pytest_bdd_before_step(
         self, request: pytest.FixtureRequest, feature: Any, scenario: Any, step: Any, step_func: Any
@@ -136,11 +149,11 @@ class Recorder:
             # the first step's fixtures (browser context, page, journey) belong to the scenario's set-up
             recording.first_step_called = now
             recording.result.setup_seconds += now - recording.call_started
-            recording.step_started = now
-        if not self.tracing:
-            return
         tabs = self._tabs(request.node)
-        if not tabs:
+        recording.camera.step_started(tabs)
+        recording.step_started = time.perf_counter()  # the step's own time starts after the camera's
+        recording.result.capture_seconds += recording.step_started - now
+        if not self.tracing or not tabs:
             return
         context = tabs[0][1].context
         try:
@@ -207,8 +220,11 @@ class Recorder:
             recording.result.failed_step = recording.step_index
         capture_started = time.perf_counter()
         tabs = self._tabs(item)
-        if tabs and (exception is not None or self.settings.step_screenshots):
-            record.shots = recording.camera.shots_after_step(recording.step_index, tabs, always=exception is not None)
+        if tabs and exception is not None:
+            record.shots = recording.camera.shots_now(recording.step_index, tabs, always=True)
+        elif tabs and self.settings.step_screenshots:
+            recording.camera.after_step(recording.step_index, tabs, record)
+        if record.shots:  # the pictures taken at once (with the screencast, most come at the scenario's end)
             files = [(shot.tab, self.run_dir / shot.path) for shot in record.shots]
             self.config.hook.pytest_livingdoc_step_screenshots(item=item, step_title=record.title, files=files)
         if tabs and exception is None:

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import base64
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import CDPSession, Page
 from playwright.sync_api import Error as PlaywrightError
 
-from livingdoc.model import Shot
+from livingdoc import screencast as screencast_frames
+from livingdoc.model import Shot, StepResult
 
 JPEG_QUALITY = 55
 FALLBACK_OPTIONS: dict[str, Any] = {"type": "jpeg", "quality": JPEG_QUALITY, "caret": "initial", "timeout": 5_000}
@@ -48,19 +50,125 @@ def is_blank(page: Page) -> bool:
     return page.url in ("", "about:blank")
 
 
-class Camera:
-    """Takes the screenshots of one scenario's tabs, reusing a DevTools session per page and the last
-    screenshot of a tab that did not change."""
+@dataclass
+class Mark:
+    """Step ``index`` ended at ``ended`` with these tabs open; its pictures are chosen from the screencast later."""
 
-    def __init__(self, run_dir: Path, nodeid: str) -> None:
+    index: int
+    ended: float
+    tabs: list[tuple[str, Page]]
+    urls: dict[str, str]  # each tab's URL when the step ended
+    record: StepResult
+    limit: float = 0.0  # frames painted up to this moment show this step's outcome
+
+
+class Camera:
+    """The screenshots of one scenario's tabs.
+
+    ``screencast=True`` (Chromium): after each step the tabs are only marked; their pictures are chosen
+    at the end of the scenario from the frames Chromium sent while it ran (``livingdoc.screencast``).
+    A tab seen for the first time, a failing step and the last step are captured at once instead, over
+    DevTools (``Page.captureScreenshot``) or with ``page.screenshot``. A tab that did not change keeps
+    its last picture.
+    """
+
+    def __init__(self, run_dir: Path, nodeid: str, screencast: bool = False) -> None:
         self.run_dir = run_dir
         self.folder = Path("shots") / folder_name(nodeid)
+        self.screencast = screencast
         self._sessions: dict[int, CDPSession | None] = {}
-        self._last: dict[str, tuple[str, Shot]] = {}  # tab name -> (its signature, its last shot)
+        self._last: dict[str, tuple[str, Shot]] = {}  # tab name -> (its signature or frame id, its last shot)
+        self._casts: dict[int, screencast_frames.TabFrames | None] = {}
+        self._marks: list[Mark] = []
+        self._watched: set[int] = set()
 
-    def shots_after_step(self, index: int, tabs: list[tuple[str, Page]], always: bool = False) -> list[Shot]:
-        """A screenshot of every open tab that shows something; a tab that did not change keeps its last one
-        (``always``: take them anew, e.g. at a failure)."""
+    # ---- after each step ----
+
+    def step_started(self, tabs: list[tuple[str, Page]]) -> None:
+        """A step's code starts: what the step before showed has been painted by now; every open tab is
+        screencast from here on (and a tab the browser opens later, from its creation)."""
+        if self._marks and not self._marks[-1].limit:
+            mark = self._marks[-1]
+            mark.limit = max(mark.ended + screencast_frames.PAINT_GRACE, screencast_frames.now())
+        if not self.screencast:
+            return
+        self._watch_new_pages(tabs)
+        for _, page in tabs:
+            if id(page) not in self._casts and not page.is_closed():
+                self._casts[id(page)] = screencast_frames.start(page)
+
+    def after_step(self, index: int, tabs: list[tuple[str, Page]], record: StepResult) -> None:
+        """Pictures of every tab for this step: chosen later from the screencast, or at once where a tab
+        has none (not Chromium, or opened by something the camera did not watch)."""
+        tabs = [(name, page) for name, page in tabs if not page.is_closed() and not is_blank(page)]
+        at_once = [(n, p) for n, p in tabs if not self.screencast or self._casts.get(id(p)) is None]
+        if at_once:
+            record.shots = self.shots_now(index, at_once)
+        if self.screencast:
+            urls = {name: page.url for name, page in tabs}
+            self._marks.append(Mark(index, screencast_frames.now(), tabs, urls, record))
+
+    def finish(self, tabs: list[tuple[str, Page]]) -> None:
+        """The steps are over: each marked step gets the frames painted before the next step started; the
+        last one gets a fresh picture of the tab in front (the others have not repainted since)."""
+        if not self._marks:
+            return
+        self._marks[-1].limit = screencast_frames.now()
+        for mark in self._marks:
+            self._choose(mark)
+        last = self._marks[-1]
+        front = [(name, page) for name, page in last.tabs if not page.is_closed() and _in_front(page)]
+        if front:
+            fresh = {shot.tab: shot for shot in self.shots_now(last.index, front, always=True)}
+            last.record.shots = [fresh.get(shot.tab, shot) for shot in last.record.shots] + [
+                shot for tab, shot in fresh.items() if tab not in {s.tab for s in last.record.shots}
+            ]
+        for cast in self._casts.values():
+            if cast is not None:
+                cast.stop()
+        self._marks.clear()
+
+    def _watch_new_pages(self, tabs: list[tuple[str, Page]]) -> None:
+        """Start screencasting a tab the moment the browser opens it, so its first paints are kept too."""
+
+        def cast(new: Page) -> None:
+            self._casts.setdefault(id(new), screencast_frames.start(new))
+
+        for _, page in tabs:
+            context = page.context
+            if id(context) not in self._watched:
+                self._watched.add(id(context))
+                context.on("page", cast)
+
+    def _choose(self, mark: Mark) -> None:
+        limit = mark.limit or (mark.ended + screencast_frames.PAINT_GRACE)
+        taken = {shot.tab for shot in mark.record.shots}
+        for name, page in mark.tabs:
+            if name in taken:
+                continue
+            cast = self._casts.get(id(page))
+            frame = cast.painted_by(limit) if cast is not None else None
+            previous = self._last.get(name)
+            if frame is None:
+                if previous is not None:
+                    mark.record.shots.append(previous[1])
+                continue
+            key = f"frame:{id(page)}:{frame.painted}"
+            if previous is not None and previous[0] == key:
+                mark.record.shots.append(previous[1])
+                continue
+            relative = self.folder / f"{mark.index + 1:02d}-{re.sub(r'[^a-z0-9]', '', name)}.jpg"
+            (self.run_dir / relative).parent.mkdir(parents=True, exist_ok=True)
+            (self.run_dir / relative).write_bytes(frame.jpeg())
+            shot = Shot(tab=name, path=relative.as_posix(), url=mark.urls.get(name, ""))
+            self._last[name] = (key, shot)
+            mark.record.shots.append(shot)
+
+    # ---- at once ----
+
+    def shots_now(self, index: int, tabs: list[tuple[str, Page]], always: bool = False) -> list[Shot]:
+        """A screenshot of every open tab that shows something, taken now; a tab that did not change keeps
+        its last one (``always``: take them anew, e.g. at a failure)."""
         shots = []
         (self.run_dir / self.folder).mkdir(parents=True, exist_ok=True)
         for name, page in tabs:
@@ -112,6 +220,14 @@ def take_illustration(page: Page, path: Path) -> bool:
     except PlaywrightError:
         return False
     return True
+
+
+def _in_front(page: Page) -> bool:
+    """Is this the tab the browser shows (the only one that paints)?"""
+    try:
+        return bool(page.evaluate("document.visibilityState === 'visible'"))
+    except PlaywrightError:
+        return False
 
 
 def _signature(page: Page) -> str:

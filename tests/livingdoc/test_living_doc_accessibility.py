@@ -88,5 +88,5 @@ def test_screenshots_show_without_javascript(page: Page, tmp_path: Path) -> None
 def test_a_blank_tab_gets_no_thumbnail(page: Page, tmp_path: Path) -> None:
     blank = page.context.new_page()
     page.goto("data:text/html,<p>the admin</p>")
-    shots = Camera(tmp_path, "t::x").shots_after_step(0, [("admin", page), ("tab 2", blank)])
+    shots = Camera(tmp_path, "t::x").shots_now(0, [("admin", page), ("tab 2", blank)])
     assert [shot.tab for shot in shots] == ["admin"]
