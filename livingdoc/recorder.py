@@ -16,13 +16,12 @@ import inspect
 import os
 import time
 from collections.abc import Generator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import BrowserContext, Page
-from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import Page
 
 from livingdoc import illustrations
 from livingdoc.merge import PartWriter
@@ -32,6 +31,7 @@ from livingdoc.outcomes import record_phase
 from livingdoc.placeholders import placeholder, step_result
 from livingdoc.report_text import exception_text, property_values
 from livingdoc.screenshots import Camera, take_illustration
+from livingdoc.trace_groups import TraceGroups
 from livingdoc.upstream import collected_scenario
 
 PROMISE_DUE, PROMISE_KEPT, NOTE, TRACE = "promise-due", "promise-kept", "note", "playwright_trace"
@@ -49,7 +49,7 @@ class Recording:
     call_started: float = 0.0
     first_step_called: float | None = None
     last_step_done: float | None = None
-    group_context: BrowserContext | None = None
+    trace_groups: TraceGroups = field(default_factory=TraceGroups)
 
 
 RECORDING = pytest.StashKey[Recording]()
@@ -153,17 +153,8 @@ class Recorder:
         recording.camera.step_started(tabs)
         recording.step_started = time.perf_counter()  # the step's own time starts after the camera's
         recording.result.capture_seconds += recording.step_started - now
-        if not self.tracing or not tabs:
-            return
-        context = tabs[0][1].context
-        try:
-            context.tracing.group(
-                f"{step.keyword.strip()} {step.name}",
-                location={"file": recording.feature_path, "line": step.line_number},
-            )
-            recording.group_context = context
-        except PlaywrightError:
-            recording.group_context = None
+        if self.tracing and tabs:
+            recording.trace_groups.open(tabs[0][1].context, step, recording.feature_path)
 
     @pytest.hookimpl(tryfirst=True)  # before other reporters close the step (Allure attaches to it)
     def pytest_bdd_after_step(
@@ -208,10 +199,7 @@ class Recorder:
             return
         record = recording.result.steps[recording.step_index]
         record.duration = time.perf_counter() - recording.step_started
-        if recording.group_context is not None:
-            with contextlib.suppress(PlaywrightError):
-                recording.group_context.tracing.group_end()
-            recording.group_context = None
+        recording.trace_groups.close()
         if exception is None:
             record.status = PASSED
         else:
