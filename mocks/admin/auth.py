@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from werkzeug.security import check_password_hash
 
 from mocks.shared.db import get_db
@@ -81,7 +81,3 @@ def seed_admin_user(db: Any, username: str, password_hash: str) -> None:
         " ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash, is_active = 1",
         (username, password_hash),
     )
-
-
-def configured_user() -> tuple[str, str]:
-    return current_app.config["ADMIN_USERNAME"], current_app.config["ADMIN_PASSWORD_HASH"]

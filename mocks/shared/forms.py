@@ -9,7 +9,7 @@ import unicodedata
 import urllib.parse
 from dataclasses import dataclass
 
-from flask import abort, render_template, request, session
+from flask import abort, request, session
 
 INVALID_FORM_KEY = "Invalid security or form key. Please refresh the page."
 
@@ -84,7 +84,3 @@ def _is_utf8_query(raw: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     return True
-
-
-def render_error(template: str, status: int, **context: object) -> tuple[str, int]:
-    return render_template(template, **context), status
