@@ -8,6 +8,7 @@ from flask import Flask
 from werkzeug.security import generate_password_hash
 
 from flowspec.commerce import LAYOUT_CURRENT, LAYOUT_DOC, LAYOUTS
+from mocks.admin.admin_path import check_admin_path
 from mocks.shared.app import new_app
 from mocks.shared.control import is_on
 from mocks.shared.db import connect
@@ -30,6 +31,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from mocks.admin.menu import menu_for
 
     app = new_app(__name__, "admin", "admin_user", DEFAULTS, config)
+    app.config["ADMIN_PATH"] = check_admin_path(str(app.config["ADMIN_PATH"]))
     if app.config["ADMIN_LAYOUT"] not in LAYOUTS:
         raise ValueError(f"ADMIN_LAYOUT must be one of {LAYOUTS}")
     app.config["ADMIN_PASSWORD_HASH"] = generate_password_hash(
@@ -41,7 +43,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     finally:
         conn.close()
 
-    prefix = "/" + str(app.config["ADMIN_PATH"]).strip("/")
+    prefix = "/" + app.config["ADMIN_PATH"]
     blueprints = [auth.bp, dashboard.bp, channel.bp, system_config.bp]
     if app.config["ADMIN_LAYOUT"] == LAYOUT_CURRENT:
         blueprints.append(services_connector.bp)

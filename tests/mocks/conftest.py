@@ -523,7 +523,10 @@ class Live:
 @pytest.fixture(scope="session")
 def servers(db_dir: Path) -> Iterator[MockServers]:
     mocks = start_mocks(
-        data_dir=db_dir / "live", control_token=CONTROL_TOKEN, admin_config={"GATEWAY_TIMEOUT": GATEWAY_TIMEOUT}
+        data_dir=db_dir / "live",
+        control_token=CONTROL_TOKEN,
+        admin_config={"GATEWAY_TIMEOUT": GATEWAY_TIMEOUT},
+        cookie_names="real",  # whatever else runs on this host: the names these tests look for
     )
     yield mocks
     mocks.stop()
