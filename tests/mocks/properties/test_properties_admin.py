@@ -238,7 +238,7 @@ def test_a_secret_key_url_is_the_page_only_with_the_right_key(keyed_admin: TestB
     answer = keyed_admin.get(f"/admin/admin/system_config/key/{urllib.parse.quote(key, safe='')}/")
 
     never_5xx(answer)
-    assert answer.status in (302, 404)  # 404: the key held a '/' and the URL is no page
+    assert answer.status in (302, 308, 404)  # a '/' in the key: another URL (308 merges '//'), or none (404)
     goes_to_config = answer.status == 302 and str(answer.location).startswith("/admin/admin/system_config/edit/")
     assert goes_to_config == (key == right.group(1))
 
