@@ -15,7 +15,7 @@ PYTEST_ARGS ?=
 BENCH_ARGS ?=
 SOAK_RUNS ?= 20
 
-.PHONY: help setup chromium video venv lint typecheck unit e2e broken-mocks harness test external-matrix serve clean
+.PHONY: help setup chromium video venv lint typecheck unit fuzz e2e broken-mocks harness test external-matrix serve clean
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -55,8 +55,11 @@ lint: venv ## ruff (lint and format check)
 typecheck: venv ## mypy
 	$(BIN)/mypy
 
-unit: setup ## fast tests: the mocks and the report builder (its accessibility check opens the page in Chromium)
+unit: setup ## fast tests: the mocks (property tests included, short) and the report builder (its accessibility check opens the page in Chromium)
 	$(BIN)/pytest tests/mocks tests/livingdoc -q $(PYTEST_ARGS)
+
+fuzz: venv ## the mocks' property tests with the long "nightly" profile (tens of minutes)
+	$(BIN)/pytest tests/mocks/properties -q --hypothesis-profile nightly $(PYTEST_ARGS)
 
 e2e: setup ## the BDD suite against the bundled mocks (living-doc report in reports/)
 	@$(BIN)/pytest tests/e2e $(PYTEST_ARGS); status=$$?; \

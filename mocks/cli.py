@@ -3,13 +3,25 @@
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 import threading
 from types import FrameType
 
 from flowspec.commerce import LAYOUT_DOC, LAYOUTS
-from mocks.servers import start_mocks
+from mocks import cookie_names
+from mocks.admin.admin_path import check_admin_path
+from mocks.servers import StartError, start_mocks
+
+TOKEN_ENV = "COMMERCE_MOCKS_CONTROL_TOKEN"
+
+
+def _admin_path(raw: str) -> str:
+    try:
+        return check_admin_path(raw)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -20,8 +32,25 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--admin-port", type=int, default=0, help="admin port; 0 picks a free one (default)")
     serve.add_argument("--portal-port", type=int, default=0, help="portal port; 0 picks a free one (default)")
     serve.add_argument("--data-dir", help="folder for the SQLite files (default: a temporary folder)")
-    serve.add_argument("--control-token", help="turn the /_mock control API on, guarded by this token")
-    serve.add_argument("--admin-path", default="admin", help="the admin's URL path (Magento's backend frontName)")
+    serve.add_argument(
+        "--control-token",
+        default=os.environ.get(TOKEN_ENV) or None,
+        help=f"turn the /_mock control API on, guarded by this token (or set {TOKEN_ENV}: unlike an option, "
+        "an environment variable is not shown to other users in the process list)",
+    )
+    serve.add_argument(
+        "--admin-path",
+        type=_admin_path,
+        default="admin",
+        help="the admin's URL path (Magento's backend frontName: letters, digits, underscores; not _mock or static)",
+    )
+    serve.add_argument(
+        "--cookie-names",
+        choices=cookie_names.NAMINGS,
+        default=cookie_names.AUTO,
+        help="session cookie names: auto (default) keeps the real names (admin, PHPSESSID) unless another "
+        "instance on this host has them, then names them after the ports (admin-8080); real; per-port",
+    )
     serve.add_argument("--secret-keys", action="store_true", help="add and enforce Magento's secret keys in admin URLs")
     serve.add_argument(
         "--admin-layout",
@@ -61,8 +90,9 @@ def main(argv: list[str] | None = None) -> int:
                 "SECRET_KEYS": args.secret_keys,
                 "ADMIN_LAYOUT": args.admin_layout,
             },
+            cookie_names=args.cookie_names,
         )
-    except OSError as exc:
+    except (OSError, StartError) as exc:
         print(f"commerce-mocks: could not start: {exc}", file=sys.stderr)
         return 1
     admin_cfg, portal_cfg = mocks.admin.app.config, mocks.portal.app.config
@@ -71,6 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"API Portal:       {mocks.portal_url}apiportal/index/index/")
     print(f"Key gateway:      {mocks.portal_url}gateway/apikeycheck")
     print(f"Control API:      {'on (header X-Mock-Control-Token)' if args.control_token else 'off'}")
+    print(f"Session cookies:  {admin_cfg['SESSION_COOKIE_NAME']} (admin), {portal_cfg['SESSION_COOKIE_NAME']} (portal)")
     print(f"Data folder:      {mocks.data_dir}")
     print("Press Ctrl-C to stop.", flush=True)
 

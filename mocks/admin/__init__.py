@@ -8,7 +8,9 @@ from flask import Flask
 from werkzeug.security import generate_password_hash
 
 from flowspec.commerce import LAYOUT_CURRENT, LAYOUT_DOC, LAYOUTS
+from mocks.admin.admin_path import check_admin_path
 from mocks.shared.app import new_app
+from mocks.shared.control import is_on
 from mocks.shared.db import connect
 
 DEFAULTS: dict[str, Any] = {
@@ -28,7 +30,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from mocks.admin import auth, channel, control, dashboard, secret_keys, services_connector, system_config
     from mocks.admin.menu import menu_for
 
-    app = new_app(__name__, "admin", DEFAULTS, config)
+    app = new_app(__name__, "admin", "admin_user", DEFAULTS, config)
+    app.config["ADMIN_PATH"] = check_admin_path(str(app.config["ADMIN_PATH"]))
     if app.config["ADMIN_LAYOUT"] not in LAYOUTS:
         raise ValueError(f"ADMIN_LAYOUT must be one of {LAYOUTS}")
     app.config["ADMIN_PASSWORD_HASH"] = generate_password_hash(
@@ -40,13 +43,14 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     finally:
         conn.close()
 
-    prefix = "/" + str(app.config["ADMIN_PATH"]).strip("/")
+    prefix = "/" + app.config["ADMIN_PATH"]
     blueprints = [auth.bp, dashboard.bp, channel.bp, system_config.bp]
     if app.config["ADMIN_LAYOUT"] == LAYOUT_CURRENT:
         blueprints.append(services_connector.bp)
     for blueprint in blueprints:
         app.register_blueprint(blueprint, url_prefix=prefix)
-    app.register_blueprint(control.bp)
+    if is_on(app):  # off: /_mock/... does not exist, whatever the method
+        app.register_blueprint(control.bp)
     app.before_request(auth.require_login)
     if app.config["SECRET_KEYS"]:
         secret_keys.install(app)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from werkzeug.security import check_password_hash
 
 from mocks.shared.db import get_db
 from mocks.shared.forms import INVALID_FORM_KEY, InputError, Text, form_key_is_valid, require_valid_utf8_form
 from mocks.shared.navigation import remember_target, take_target
+from mocks.shared.sessions import start_over
 
 bp = Blueprint("auth", __name__)
 
@@ -63,14 +64,14 @@ def login() -> Any:
     if row is None or not check_password_hash(row["password_hash"], password):
         return render_template("login.html", error=BAD_LOGIN, username=username), 401
     target = take_target("admin_next")
-    session.clear()
+    start_over()  # a new session id: one known before sign-in is not the signed-in one
     session["admin_user"] = username
     return redirect(target or url_for("dashboard.index"))
 
 
 @bp.get("/admin/auth/logout/")
 def logout() -> Any:
-    session.clear()
+    start_over()  # the session's row is deleted: every copy of its cookie is signed out
     flash("You have logged out.", "success")
     return redirect(url_for("auth.login"))
 
@@ -81,7 +82,3 @@ def seed_admin_user(db: Any, username: str, password_hash: str) -> None:
         " ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash, is_active = 1",
         (username, password_hash),
     )
-
-
-def configured_user() -> tuple[str, str]:
-    return current_app.config["ADMIN_USERNAME"], current_app.config["ADMIN_PASSWORD_HASH"]

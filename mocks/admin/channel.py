@@ -15,6 +15,7 @@ from flask import Blueprint, current_app, g, make_response, render_template, url
 
 from flowspec.commerce import LAYOUT_CURRENT, PRODUCTION_API_KEY_PATH
 from mocks.admin.config_store import get_value
+from mocks.admin.key_characters import describe_all
 from mocks.admin.keycheck import Verdict, check_key
 from mocks.shared.db import get_db
 
@@ -27,6 +28,19 @@ PROMPT_REASONS = {
     "revoked": "The Amazon API key saved in your store configuration has been revoked.",
     "invalid": "The Amazon API key saved in your store configuration was refused.",
 }
+
+
+def key_hint(verdict: Verdict) -> str | None:
+    """Why a stored key can never be valid, when it holds characters no API key has (a paste's leftovers)."""
+    chars = list(verdict.foreign_characters)
+    if not chars:
+        return None
+    which = "a character" if len(chars) == 1 else "characters"
+    return (
+        f"The saved key contains {which} that an API key never has: {describe_all(chars)}. "
+        "Such characters often come along unseen when a key is copied from a web page or a message: "
+        "copy the key again from the API Portal and replace the saved one."
+    )
 
 
 def api_portal_url() -> str:
@@ -61,6 +75,7 @@ def index() -> Any:
             "channel_prompt.html",
             verdict=verdict,
             reason=PROMPT_REASONS[verdict.status],
+            hint=key_hint(verdict),
             sign_in_url=api_portal_url(),
             add_key_url=add_key_url(),
         )

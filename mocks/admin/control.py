@@ -8,17 +8,25 @@ from flask import abort, current_app, jsonify, request
 
 from mocks.admin.auth import seed_admin_user
 from mocks.admin.config_store import get_value, save_values
-from mocks.shared.control import json_body, make_blueprint, text
-from mocks.shared.db import get_db, reset_tables
+from mocks.admin.settings import setting_rules
+from mocks.shared.control import boolean, cleaned, json_body, make_blueprint, text
+from mocks.shared.db import empty_tables, get_db, transaction
+from mocks.shared.sessions import reset_sessions
 
 bp = make_blueprint("control")
 
 
 @bp.post("/reset")
 def reset() -> Any:
+    """Empty the database and seed the demo user again; the demo user's signed-in sessions stay signed in
+    (emptied of everything else) unless ``{"end_sessions": true}``."""
+    end_sessions = boolean(json_body(["end_sessions"]), "end_sessions")
+    username = current_app.config["ADMIN_USERNAME"]
     db = get_db()
-    reset_tables(db, ["core_config_data", "admin_user"])
-    seed_admin_user(db, current_app.config["ADMIN_USERNAME"], current_app.config["ADMIN_PASSWORD_HASH"])
+    with transaction(db):
+        empty_tables(db, ["core_config_data", "admin_user"])
+        seed_admin_user(db, username, current_app.config["ADMIN_PASSWORD_HASH"])
+        reset_sessions(db, "admin_user", None if end_sessions else username)
     current_app.extensions["clock"].reset()
     return jsonify(reset=True)
 
@@ -31,17 +39,24 @@ def get_config() -> Any:
     return jsonify(path=path, value=get_value(get_db(), path))
 
 
+def _known_path(path: str) -> str:
+    if path not in setting_rules(current_app.config["ADMIN_LAYOUT"]):
+        abort(400, description=f"'path' is not a setting this admin's configuration pages save: {path!r}.")
+    return path
+
+
 @bp.put("/config")
 def set_config() -> Any:
-    body = json_body()
-    path = text(body, "path", max_length=255)
-    value = text(body, "value", required=False)
+    """``{"path", "value"}``: store ``value`` as the page that saves ``path`` would ("" clears it)."""
+    body = json_body(["path", "value"])
+    path = _known_path(text(body, "path", max_length=255))
+    value = cleaned(body, "value", setting_rules(current_app.config["ADMIN_LAYOUT"])[path])
     save_values(get_db(), {path: value}, current_app.extensions["clock"].now_iso())
     return jsonify(path=path, value=get_value(get_db(), path))
 
 
 @bp.delete("/config")
 def clear_config() -> Any:
-    path = request.args.get("path") or text(json_body(), "path", max_length=255)
-    save_values(get_db(), {path: ""}, current_app.extensions["clock"].now_iso())
+    path = request.args.get("path") or text(json_body(["path"]), "path", max_length=255)
+    save_values(get_db(), {_known_path(path): ""}, current_app.extensions["clock"].now_iso())
     return jsonify(path=path, value=None)

@@ -58,8 +58,8 @@ def require_valid_key() -> Any:
     endpoint = request.endpoint
     if not _is_admin_endpoint(endpoint) or not session.get("admin_user"):
         return None
-    sent = g.get("url_secret_key") or ""
-    if hmac.compare_digest(str(sent), secret_key(str(endpoint))):
+    sent = str(g.get("url_secret_key") or "").encode("utf-8", "surrogatepass")  # any text; compare_digest
+    if hmac.compare_digest(sent, secret_key(str(endpoint)).encode("ascii")):  # takes non-ASCII only as bytes
         return None
     if endpoint != "dashboard.index":
         flash(INVALID_KEY, "error")

@@ -29,6 +29,11 @@ FIELDS: tuple[tuple[str, str, str], ...] = (
 MAX_LENGTHS = {"production_private_key": 4096, "sandbox_private_key": 4096}
 
 
+def rules(field_id: str, label: str) -> Text:
+    """What the page accepts in one field: optional, several lines allowed (keys are pasted here)."""
+    return Text(label, max_length=MAX_LENGTHS.get(field_id, 255), required=False, single_line=False)
+
+
 def _render(status: int = 200, error: str | None = None, posted: dict[str, str] | None = None) -> Any:
     stored = get_values(get_db(), [PREFIX + f for _, f, _ in FIELDS])
     values = {f: (posted or {}).get(f, stored.get(PREFIX + f, "")) for _, f, _ in FIELDS}
@@ -50,13 +55,7 @@ def save() -> Any:
     if not form_key_is_valid():
         return _render(403, INVALID_FORM_KEY, posted)
     try:
-        values = {
-            PREFIX + fid: Text(label, max_length=MAX_LENGTHS.get(fid, 255), required=False, single_line=False).clean(
-                posted[fid]
-            )
-            for _, fid, label in FIELDS
-            if fid in posted
-        }
+        values = {PREFIX + fid: rules(fid, label).clean(posted[fid]) for _, fid, label in FIELDS if fid in posted}
     except InputError as exc:
         return _render(400, f"{exc} Nothing was saved.", posted)
     save_values(get_db(), values, current_app.extensions["clock"].now_iso())

@@ -8,6 +8,7 @@ from flask import Flask
 
 from mocks.shared.app import new_app
 from mocks.shared.clock import to_iso
+from mocks.shared.control import is_on
 from mocks.shared.db import connect
 
 DEFAULTS: dict[str, Any] = {
@@ -21,7 +22,7 @@ DEFAULTS: dict[str, Any] = {
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     from mocks.portal import account, accounts, apiportal, control, gateway
 
-    app = new_app(__name__, "PHPSESSID", DEFAULTS, config)
+    app = new_app(__name__, "PHPSESSID", "account_email", DEFAULTS, config)
     app.extensions["gateway_fault"] = gateway.GatewayFault()
     conn = connect(app.config["DATABASE"])
     try:
@@ -29,8 +30,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     finally:
         conn.close()
 
-    for blueprint in (account.bp, apiportal.bp, gateway.bp, control.bp):
+    for blueprint in (account.bp, apiportal.bp, gateway.bp):
         app.register_blueprint(blueprint)
+    if is_on(app):  # off: /_mock/... does not exist, whatever the method
+        app.register_blueprint(control.bp)
     app.before_request(account.require_login)
     app.jinja_env.globals.update(current_account=account.current_account)
     app.jinja_env.filters["iso"] = to_iso

@@ -11,6 +11,7 @@ from mocks.portal.accounts import Account
 from mocks.shared.db import get_db
 from mocks.shared.forms import INVALID_FORM_KEY, InputError, form_key_is_valid, require_valid_utf8_form
 from mocks.shared.navigation import remember_target, take_target
+from mocks.shared.sessions import start_over
 
 bp = Blueprint("account", __name__)
 
@@ -50,7 +51,7 @@ def require_login() -> Any:
 
 def _sign_in(account: Account) -> Any:
     target = take_target("portal_next")
-    session.clear()
+    start_over()  # a new session id: one known before sign-in is not the signed-in one
     session["account_email"] = account.email
     return redirect(target or url_for("account.dashboard"))
 
@@ -123,6 +124,6 @@ def create_post() -> Any:
 
 @bp.get("/customer/account/logout/")
 def logout() -> Any:
-    session.clear()
+    start_over()  # the session's row is deleted: every copy of its cookie is signed out
     flash("You are signed out.", "success")
     return redirect(url_for("account.login"))

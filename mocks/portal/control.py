@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
 from flask import abort, current_app, jsonify, request
 
 from mocks.portal import accounts, keys
 from mocks.portal.gateway import MODES
-from mocks.shared.control import json_body, make_blueprint, number, text
-from mocks.shared.db import get_db, reset_tables
+from mocks.shared.control import boolean, cleaned, json_body, make_blueprint, number, text
+from mocks.shared.db import empty_tables, get_db, transaction
 from mocks.shared.forms import InputError
+from mocks.shared.sessions import reset_sessions
 
 bp = make_blueprint("control")
+
+KEY_TAKEN = "That key value exists already."
 
 
 def _now() -> float:
@@ -21,20 +25,29 @@ def _now() -> float:
 
 @bp.post("/reset")
 def reset() -> Any:
+    """Empty the database and seed the demo account again; its signed-in sessions stay signed in (emptied of
+    everything else) unless ``{"end_sessions": true}``; every other session ends."""
+    end_sessions = boolean(json_body(["end_sessions"]), "end_sessions")
+    email = current_app.config["SEED_EMAIL"]
     db = get_db()
-    reset_tables(db, ["api_key", "account"])
+    with transaction(db):
+        empty_tables(db, ["api_key", "account"])
+        accounts.seed(db, email, current_app.config["SEED_PASSWORD"], _now())
+        reset_sessions(db, "account_email", None if end_sessions else email)
     current_app.extensions["clock"].reset()
     current_app.extensions["gateway_fault"].set("ok", 10.0)
-    accounts.seed(db, current_app.config["SEED_EMAIL"], current_app.config["SEED_PASSWORD"], _now())
     return jsonify(reset=True)
 
 
 @bp.post("/accounts")
 def create_account() -> Any:
-    body = json_body()
+    """``{"email", "password"}``, by the registration page's rules."""
+    body = json_body(["email", "password"])
     try:
         email = accounts.clean_email(text(body, "email", max_length=254))
-        password = text(body, "password", max_length=128)
+        raw_password = text(body, "password", max_length=128)
+        password = accounts.PASSWORD.clean(raw_password)
+        accounts.check_password_rules(raw_password)
         account = accounts.create(get_db(), email, password, _now())
     except InputError as exc:
         abort(409 if "already" in str(exc) else 400, description=str(exc))
@@ -44,22 +57,38 @@ def create_account() -> Any:
 @bp.post("/keys")
 def create_key() -> Any:
     """{email, name?, expires_in_seconds?, revoked?, key?} -> the new key."""
-    body = json_body()
+    body = json_body(["email", "name", "expires_in_seconds", "revoked", "key"])
+    email = text(body, "email", max_length=254)
+    name = cleaned(body, "name", keys.DESCRIPTION) if "name" in body else "Amazon Sales Channel"
+    lifetime = (
+        number(body, "expires_in_seconds")
+        if "expires_in_seconds" in body
+        else float(current_app.config["KEY_LIFETIME_SECONDS"])
+    )
+    value = _key_value(body) if "key" in body else None
+    revoked = boolean(body, "revoked")
     db = get_db()
-    account = accounts.find(db, text(body, "email", max_length=254))
-    if account is None:
-        abort(404, description="No account has that email.")
-    name = text(body, "name", required=False, max_length=100) or "Amazon Sales Channel"
-    default_lifetime = float(current_app.config["KEY_LIFETIME_SECONDS"])
-    lifetime = number(body, "expires_in_seconds") if "expires_in_seconds" in body else default_lifetime
-    value = text(body, "key", required=False, max_length=128) or None
-    if value is not None and keys.verdict(db, value, _now()) != "unknown":
-        abort(409, description="That key value exists already.")
-    key = keys.create(db, account.account_id, name, _now(), lifetime, value)
-    if body.get("revoked") is True:
-        keys.revoke(db, account.account_id, key.key_id, _now())
-        key = keys.get(db, account.account_id, key.key_id) or key
+    try:
+        with transaction(db):  # the checks and the insert as one: a reset or a twin call cannot come between
+            account = accounts.find(db, email)
+            if account is None:
+                abort(404, description="No account has that email.")
+            if value is not None and keys.exists(db, value):
+                abort(409, description=KEY_TAKEN)
+            key = keys.create(db, account.account_id, name, _now(), lifetime, value)
+            if revoked:
+                keys.revoke(db, account.account_id, key.key_id, _now())
+                key = keys.get(db, account.account_id, key.key_id) or key
+    except sqlite3.IntegrityError:
+        abort(409, description=KEY_TAKEN)
     return jsonify(key.as_json(_now())), 201
+
+
+def _key_value(body: dict[str, Any]) -> str:
+    value = body["key"]
+    if not isinstance(value, str) or not keys.is_valid_value(value):
+        abort(400, description=f"'key' must be {keys.VALUE_RULE}.")
+    return value
 
 
 @bp.get("/keys")
@@ -72,7 +101,7 @@ def list_keys() -> Any:
 
 @bp.post("/keys/revoke")
 def revoke_key() -> Any:
-    value = text(json_body(), "key", max_length=128)
+    value = text(json_body(["key"]), "key", max_length=128)
     if not keys.revoke_value(get_db(), value, _now()):
         abort(404, description="No active key has that value.")
     return jsonify(key=value, status="revoked")
@@ -80,7 +109,7 @@ def revoke_key() -> Any:
 
 @bp.post("/gateway")
 def gateway_fault() -> Any:
-    body = json_body()
+    body = json_body(["mode", "delay_seconds"])
     mode = text(body, "mode", max_length=16)
     if mode not in MODES:
         abort(400, description=f"'mode' must be one of {', '.join(MODES)}.")

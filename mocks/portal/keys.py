@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 import sqlite3
 from dataclasses import dataclass
@@ -13,6 +14,12 @@ DESCRIPTION = Text("Description", max_length=100)
 DEFAULT_LIFETIME_SECONDS = 365 * 24 * 3600
 KEY_BYTES = 24  # 48 hex characters
 MAX_ROW_ID = 2**63 - 1  # SQLite's largest INTEGER
+VALUE = re.compile(r"[!-~]{1,128}")  # a key value someone gives: printable ASCII, no spaces (as a header carries it)
+VALUE_RULE = "1 to 128 printable ASCII characters without spaces"
+
+
+def is_valid_value(value: str) -> bool:
+    return VALUE.fullmatch(value) is not None
 
 
 @dataclass(frozen=True)
@@ -94,6 +101,10 @@ def revoke(db: sqlite3.Connection, account_id: int, key_id: int, now: float) -> 
 def revoke_value(db: sqlite3.Connection, value: str, now: float) -> bool:
     cur = db.execute("UPDATE api_key SET revoked_at = ? WHERE api_key = ? AND revoked_at IS NULL", (now, value))
     return cur.rowcount == 1
+
+
+def exists(db: sqlite3.Connection, value: str) -> bool:
+    return db.execute("SELECT 1 FROM api_key WHERE api_key = ?", (value,)).fetchone() is not None
 
 
 def verdict(db: sqlite3.Connection, value: str, now: float) -> str:

@@ -12,11 +12,14 @@ from mocks.shared import errors, requestlog
 from mocks.shared.clock import MockClock
 from mocks.shared.db import init_db
 from mocks.shared.forms import form_key
+from mocks.shared.sessions import SqliteSessionInterface
 
 
-def new_app(import_name: str, cookie_name: str, defaults: dict[str, Any], config: dict[str, Any] | None) -> Flask:
-    """A Flask app with ``defaults`` overridden by ``config``, a signed HttpOnly/SameSite=Lax session
-    cookie named ``cookie_name``, its SQLite schema (``<package>/schema.sql``) created, a mock clock and a
+def new_app(
+    import_name: str, cookie_name: str, user_key: str, defaults: dict[str, Any], config: dict[str, Any] | None
+) -> Flask:
+    """A Flask app with ``defaults`` overridden by ``config``, sessions kept on the server (``user_key``: the
+    session entry naming who is signed in) behind an HttpOnly/SameSite=Lax cookie named ``cookie_name``, its SQLite schema (``<package>/schema.sql``) created, a mock clock and a
     request log (``config["CLOCK"]``/``["REQUEST_LOG"]`` to share them), and clear 4xx error pages."""
     app = Flask(import_name)
     app.config.from_mapping(defaults)
@@ -34,6 +37,7 @@ def new_app(import_name: str, cookie_name: str, defaults: dict[str, Any], config
     app.extensions["clock"] = app.config.get("CLOCK") or MockClock()
     app.extensions["request_log"] = app.config.get("REQUEST_LOG") or requestlog.RequestLog()
     init_db(app, import_name)
+    app.session_interface = SqliteSessionInterface(user_key)
     app.jinja_env.globals.update(form_key=form_key)
     errors.install(app, "error.html")
     requestlog.install(app, app.extensions["request_log"])

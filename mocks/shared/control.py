@@ -1,19 +1,34 @@
-"""The control API's gatekeeping: off unless a token is configured, refused without it."""
+"""The control API's gatekeeping and strict reading of its JSON bodies.
+
+Off unless a token is configured (then ``/_mock/...`` does not exist at all: 404 for any
+method), refused without the token. Bodies are read strictly: a JSON object, only the
+fields the call knows, each of the type it needs (``true``, not ``"true"``; a string, not
+``null``), values checked by the same rules as the UI. Anything else is a 400 that says
+which field and why, and changes nothing.
+"""
 
 from __future__ import annotations
 
 import hmac
+import json
 import math
+from collections.abc import Iterable
 from typing import Any
 
-from flask import Blueprint, abort, current_app, jsonify, request
+from flask import Blueprint, Flask, abort, current_app, jsonify, request
+
+from mocks.shared.forms import InputError, Text
 
 TOKEN_HEADER = "X-Mock-Control-Token"
 MAX_SECONDS = 100 * 365 * 24 * 3600
 
 
+def is_on(app: Flask) -> bool:
+    return bool(app.config.get("CONTROL_TOKEN"))
+
+
 def make_blueprint(name: str) -> Blueprint:
-    """A ``/_mock`` blueprint whose every route needs the control token."""
+    """A ``/_mock`` blueprint whose every route needs the control token (register it only when on)."""
     bp = Blueprint(name, __name__, url_prefix="/_mock")
 
     @bp.before_request
@@ -36,30 +51,44 @@ def make_blueprint(name: str) -> Blueprint:
 
     @bp.post("/clock")
     def clock() -> Any:
-        body = json_body()
+        body = json_body(["advance_seconds", "reset"])
         clock = current_app.extensions["clock"]
-        if body.get("reset"):
+        if set(body) == {"reset"} and boolean(body, "reset"):
             clock.reset()
-        elif "advance_seconds" in body:
+        elif set(body) == {"advance_seconds"}:
             seconds = number(body, "advance_seconds")
             if abs(clock.offset + seconds) > MAX_SECONDS:
                 abort(400, description="The mock clock stays within a century of the real time.")
             clock.advance(seconds)
         else:
+            if "reset" in body:
+                boolean(body, "reset")
             abort(400, description="Send {'advance_seconds': N} or {'reset': true}.")
         return jsonify(offset_seconds=clock.offset, now=clock.now_iso())
 
     return bp
 
 
-def json_body() -> dict[str, Any]:
-    body = request.get_json(silent=True)
-    if body is None and request.get_data():
-        abort(400, description="The body is not valid JSON.")
-    if body is None:
+def json_body(fields: Iterable[str]) -> dict[str, Any]:
+    """The body as a JSON object with only ``fields`` in it (no body: ``{}``); 400 otherwise."""
+    raw = request.get_data(cache=True)
+    if not raw:
         return {}
+    if not request.is_json:
+        abort(400, description="The body is not valid JSON.")
+    try:
+        body = json.loads(raw.decode("utf-8"))
+    except RecursionError:
+        abort(400, description="The body's JSON is nested too deeply.")
+    except (ValueError, UnicodeDecodeError):
+        abort(400, description="The body is not valid JSON.")
     if not isinstance(body, dict):
         abort(400, description="The body must be a JSON object.")
+    known = list(fields)
+    for key in body:
+        if key not in known:
+            expected = ", ".join(f"'{k}'" for k in known) or "none"
+            abort(400, description=f"'{key}' is not a field of this call (it takes: {expected}).")
     return body
 
 
@@ -75,15 +104,37 @@ def number(body: dict[str, Any], key: str) -> float:
     return float(value)
 
 
+def boolean(body: dict[str, Any], key: str, default: bool = False) -> bool:
+    """``true`` or ``false`` (missing: ``default``); nothing that merely looks like one."""
+    if key not in body:
+        return default
+    value = body[key]
+    if not isinstance(value, bool):
+        abort(400, description=f"'{key}' must be true or false.")
+    return value
+
+
 def text(body: dict[str, Any], key: str, *, required: bool = True, max_length: int = 1024) -> str:
-    value = body.get(key)
-    if value is None and not required:
+    """A string; when not ``required``, missing gives ``""`` (but ``null`` is still refused)."""
+    if key not in body and not required:
         return ""
+    value = body.get(key)
     if not isinstance(value, str) or (required and not value.strip()):
         abort(400, description=f"'{key}' must be a non-empty string.")
     if len(value) > max_length:
         abort(400, description=f"'{key}' can be at most {max_length} characters long.")
     return value
+
+
+def cleaned(body: dict[str, Any], key: str, rules: Text) -> str:
+    """A string field checked and cleaned by the UI's ``rules`` (the message names the field as the API does)."""
+    value = body.get(key)
+    if not isinstance(value, str):
+        abort(400, description=f"'{key}' must be a string.")
+    try:
+        return rules.clean(value)
+    except InputError as exc:
+        abort(400, description=f"'{key}': {exc}")
 
 
 def _int_arg(name: str, default: int) -> int:

@@ -32,8 +32,11 @@ def close_db(_exc: BaseException | None = None) -> None:
 
 
 def init_db(app: Flask, package: str) -> None:
-    """Create the schema of ``package`` (its ``schema.sql``) in a fresh file."""
-    schema = resources.files(package).joinpath("schema.sql").read_text("utf-8")
+    """Create what is missing of the schema of ``package`` (its ``schema.sql``) and of the tables every app
+    has (``mocks/shared/schema.sql``: the sessions)."""
+    schema = "\n".join(
+        resources.files(name).joinpath("schema.sql").read_text("utf-8") for name in (package, "mocks.shared")
+    )
     conn = connect(app.config["DATABASE"])
     try:
         conn.execute("PRAGMA journal_mode = WAL")
@@ -43,11 +46,10 @@ def init_db(app: Flask, package: str) -> None:
     app.teardown_appcontext(close_db)
 
 
-def reset_tables(conn: sqlite3.Connection, tables: list[str]) -> None:
-    """Empty ``tables`` in one transaction."""
-    with transaction(conn):
-        for table in tables:
-            conn.execute(f"DELETE FROM {table}")
+def empty_tables(conn: sqlite3.Connection, tables: list[str]) -> None:
+    """Empty ``tables`` (inside the caller's ``transaction``, with whatever else makes the reset)."""
+    for table in tables:
+        conn.execute(f"DELETE FROM {table}")
 
 
 class transaction:

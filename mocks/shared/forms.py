@@ -9,7 +9,7 @@ import unicodedata
 import urllib.parse
 from dataclasses import dataclass
 
-from flask import abort, render_template, request, session
+from flask import abort, request, session
 
 INVALID_FORM_KEY = "Invalid security or form key. Please refresh the page."
 
@@ -46,7 +46,9 @@ class Text:
     single_line: bool = True
 
     def clean(self, raw: str | None) -> str:
-        value = (raw or "").strip()
+        """The value as stored: normalised (NFC) and trimmed first, so every check, the length
+        included, applies to what is stored."""
+        value = unicodedata.normalize("NFC", raw or "").strip()
         if "\ufffd" in value:
             raise InputError(f"{self.label} is not valid UTF-8 text.")
         if _CONTROL.search(value) or (self.single_line and ("\n" in value or "\r" in value)):
@@ -55,7 +57,7 @@ class Text:
             raise InputError(f"{self.label} is a required field.")
         if len(value) > self.max_length:
             raise InputError(f"{self.label} can be at most {self.max_length} characters long.")
-        return unicodedata.normalize("NFC", value)
+        return value
 
 
 INVALID_UTF8 = "The form data is not valid UTF-8 text."
@@ -84,7 +86,3 @@ def _is_utf8_query(raw: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     return True
-
-
-def render_error(template: str, status: int, **context: object) -> tuple[str, int]:
-    return render_template(template, **context), status

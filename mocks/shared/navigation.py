@@ -15,11 +15,13 @@ def take_target(key: str) -> str | None:
 
 
 def is_local_path(target: object) -> bool:
-    """Only paths on this server: no scheme, no host, no backslash tricks."""
+    """Only paths on this server: no scheme, no host, no backslash tricks, and nothing a ``Location``
+    header cannot carry (a CR/LF or other control character from a percent-escape in the path)."""
     return (
         isinstance(target, str)
         and target.startswith("/")
         and not target.startswith("//")
         and "\\" not in target
         and len(target) <= 2048
+        and not any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in target)
     )

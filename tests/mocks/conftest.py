@@ -14,9 +14,8 @@ only for type hints):
 * ``live``: both apps as real HTTP servers (``start_mocks``), reset for each
   test, their request logs read from the reset on.
 
-Browsers answer with a :class:`Page` whose ``doc`` is a small parsed HTML tree
-with CSS-like ``select``/``select_one`` (tag, ``#id``, ``.class``, ``[attr]``,
-``[attr=value]``, descendant and ``>`` child combinators).
+Browsers answer with a :class:`Page` whose ``doc`` is the page parsed by
+BeautifulSoup, with CSS ``select``/``select_one`` (soupsieve) and typed accessors.
 """
 
 from __future__ import annotations
@@ -25,7 +24,6 @@ import http.cookiejar
 import itertools
 import json
 import os
-import re
 import shutil
 import socket
 import sqlite3
@@ -34,13 +32,13 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import pytest
+from bs4 import BeautifulSoup, Tag
 from flask import Flask
 from flask.testing import FlaskClient
 from werkzeug.datastructures import Headers
@@ -66,150 +64,40 @@ FormData = Mapping[str, str | bytes] | Sequence[tuple[str, str | bytes]]
 
 # --------------------------------------------------------------------------- HTML
 
-VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
+@dataclass(frozen=True)
+class Node:
+    """One element of a parsed page: BeautifulSoup parses, soupsieve matches the CSS selectors.
 
-@dataclass(eq=False)
-class Element:
-    tag: str
-    attrs: dict[str, str]
-    parent: Element | None = None
-    content: list[Element | str] = field(default_factory=list)
+    Only typed accessors on top: ``select_one`` fails the test when nothing matches, ``get`` gives an
+    attribute as one string (BeautifulSoup splits ``class``/``rel`` into lists), ``text`` is what a
+    person reads (white space collapsed)."""
+
+    tag: Tag
+
+    def select(self, selector: str) -> list[Node]:
+        return [Node(found) for found in self.tag.select(selector)]
+
+    def select_one(self, selector: str) -> Node:
+        found = self.tag.select_one(selector)
+        assert found is not None, f"nothing matches {selector!r}"
+        return Node(found)
 
     def get(self, name: str) -> str | None:
-        return self.attrs.get(name)
+        value = self.tag.get(name)
+        return " ".join(value) if isinstance(value, list) else value
 
     @property
     def classes(self) -> set[str]:
-        return set((self.attrs.get("class") or "").split())
-
-    @property
-    def children(self) -> list[Element]:
-        return [c for c in self.content if isinstance(c, Element)]
-
-    def descendants(self) -> Iterator[Element]:
-        for child in self.children:
-            yield child
-            yield from child.descendants()
+        return set(self.tag.get_attribute_list("class"))
 
     @property
     def text(self) -> str:
-        """The visible text, white space collapsed (what a person reads)."""
-        parts: list[str] = []
-
-        def walk(el: Element) -> None:
-            for c in el.content:
-                if isinstance(c, str):
-                    parts.append(c)
-                elif c.tag not in ("script", "style"):
-                    walk(c)
-
-        walk(self)
-        return " ".join("".join(parts).split())
-
-    def select(self, selector: str) -> list[Element]:
-        chain = _parse_selector(selector)
-        return [el for el in self.descendants() if _matches(el, chain, len(chain) - 1)]
-
-    def select_one(self, selector: str) -> Element:
-        found = self.select(selector)
-        assert found, f"nothing matches {selector!r}"
-        return found[0]
+        return " ".join(self.tag.get_text().split())
 
 
-class _TreeBuilder(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = Element("#document", {})
-        self.current = self.root
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        el = Element(tag, {k: v or "" for k, v in attrs}, self.current)
-        self.current.content.append(el)
-        if tag not in VOID_TAGS:
-            self.current = el
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.current.content.append(Element(tag, {k: v or "" for k, v in attrs}, self.current))
-
-    def handle_endtag(self, tag: str) -> None:
-        el: Element | None = self.current
-        while el is not None and el.tag != tag:
-            el = el.parent
-        if el is not None and el.parent is not None:
-            self.current = el.parent
-
-    def handle_data(self, data: str) -> None:
-        self.current.content.append(data)
-
-
-def parse_html(text: str) -> Element:
-    builder = _TreeBuilder()
-    builder.feed(text)
-    builder.close()
-    return builder.root
-
-
-_COMPOUND = re.compile(r"""([a-zA-Z][\w-]*)|#([\w-]+)|\.([\w-]+)|\[([\w-]+)(?:=(?:"([^"]*)"|'([^']*)'|([^\]]*)))?\]""")
-
-
-@dataclass(frozen=True)
-class _Compound:
-    tag: str | None
-    ids: tuple[str, ...]
-    classes: tuple[str, ...]
-    attrs: tuple[tuple[str, str | None], ...]
-    combinator: str  # how it relates to the compound before it: " " or ">"
-
-    def matches(self, el: Element) -> bool:
-        return (
-            (self.tag is None or el.tag == self.tag)
-            and all(el.get("id") == i for i in self.ids)
-            and all(c in el.classes for c in self.classes)
-            and all((el.get(k) is not None) if v is None else el.get(k) == v for k, v in self.attrs)
-        )
-
-
-def _parse_selector(selector: str) -> list[_Compound]:
-    chain: list[_Compound] = []
-    combinator = " "
-    for token in re.findall(r"""(?:[^\s>"'\[]|\[[^\]]*\])+|>""", selector):
-        if token == ">":
-            combinator = ">"
-            continue
-        tag, ids, classes, attrs = None, [], [], []
-        pos = 0
-        for m in _COMPOUND.finditer(token):
-            assert m.start() == pos, f"bad selector {selector!r}"
-            pos = m.end()
-            if m.group(1):
-                tag = m.group(1).lower()
-            elif m.group(2):
-                ids.append(m.group(2))
-            elif m.group(3):
-                classes.append(m.group(3))
-            else:
-                value = next((v for v in m.group(5, 6, 7) if v is not None), None)
-                attrs.append((m.group(4), value))
-        assert pos == len(token), f"bad selector {selector!r}"
-        chain.append(_Compound(tag, tuple(ids), tuple(classes), tuple(attrs), combinator))
-        combinator = " "
-    return chain
-
-
-def _matches(el: Element, chain: list[_Compound], i: int) -> bool:
-    if not chain[i].matches(el):
-        return False
-    if i == 0:
-        return True
-    parent = el.parent
-    if chain[i].combinator == ">":
-        return parent is not None and _matches(parent, chain, i - 1)
-    while parent is not None:
-        if _matches(parent, chain, i - 1):
-            return True
-        parent = parent.parent
-    return False
+def parse_html(text: str) -> Node:
+    return Node(BeautifulSoup(text, "html.parser"))
 
 
 # --------------------------------------------------------------------------- browsing
@@ -233,7 +121,7 @@ class Page:
         return self.headers.get("Location")
 
     @cached_property
-    def doc(self) -> Element:
+    def doc(self) -> Node:
         return parse_html(self.text)
 
     def json(self) -> Any:
@@ -635,7 +523,10 @@ class Live:
 @pytest.fixture(scope="session")
 def servers(db_dir: Path) -> Iterator[MockServers]:
     mocks = start_mocks(
-        data_dir=db_dir / "live", control_token=CONTROL_TOKEN, admin_config={"GATEWAY_TIMEOUT": GATEWAY_TIMEOUT}
+        data_dir=db_dir / "live",
+        control_token=CONTROL_TOKEN,
+        admin_config={"GATEWAY_TIMEOUT": GATEWAY_TIMEOUT},
+        cookie_names="real",  # whatever else runs on this host: the names these tests look for
     )
     yield mocks
     mocks.stop()

@@ -8,14 +8,14 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
-    from tests.mocks.conftest import AppFactory, Browser, Control, Db, Element
+    from tests.mocks.conftest import AppFactory, Browser, Control, Db, Node
 
 API_PORTAL = "/apiportal/index/index/"
 ADD = "/apiportal/index/add/"
 REVOKE = "/apiportal/index/revoke/"
 
 
-def rows(portal: Browser) -> list[Element]:
+def rows(portal: Browser) -> list[Node]:
     return portal.get(API_PORTAL).doc.select("table#api-keys-table tbody > tr.api-key-row")
 
 

@@ -281,3 +281,33 @@ def test_login_with_invalid_utf8_is_refused(portal_browser: Browser, admin_brows
 
     assert answer.status == 400
     assert answer.messages("error") == [INVALID_UTF8]
+
+
+# --------------------------------------------------------------------------- lengths after normalisation
+
+
+def test_a_value_that_grows_under_normalisation_is_measured_as_stored(
+    admin: Browser, admin_db: Db, stored: list[tuple[str, int, str, str]]
+) -> None:
+    """U+0958 is two code points in NFC: 200 of them are 400 once normalised, over the limit of 255."""
+    answer = admin.post(CONFIG_SAVE, {"form_key": admin.form_key, PRODUCTION: "\u0958" * 200})
+
+    assert answer.status == 400
+    assert answer.messages("error") == [f"Production Api key can be at most 255 characters long. {NOTHING_SAVED}"]
+    assert admin_db.config() == stored
+
+
+def test_a_value_that_shrinks_under_normalisation_is_measured_as_stored(admin: Browser, admin_db: Db) -> None:
+    """'e' + COMBINING ACUTE is one code point in NFC: 200 pairs are 200 characters once stored."""
+    answer = admin.post(CONFIG_SAVE, {"form_key": admin.form_key, PRODUCTION: "e\u0301" * 200})
+
+    assert answer.status == 302
+    assert admin_db.config_value(PRODUCTION_PATH) == "\u00e9" * 200
+
+
+def test_a_description_is_measured_after_normalisation(portal: Browser, portal_db: Db) -> None:
+    answer = portal.post("/apiportal/index/add/", {"form_key": portal.form_key, "description": "\u0958" * 60})
+
+    assert answer.status == 400
+    assert answer.messages("error") == ["Description can be at most 100 characters long."]
+    assert portal_db.rows("SELECT COUNT(*) FROM api_key") == [(0,)]

@@ -48,10 +48,21 @@ def assert_prompt(page: Page, reason: str, portal_base: str) -> None:
 def assert_home(page: Page) -> None:
     assert page.status == 200
     assert WELCOME not in page.text
-    assert not page.doc.select("#amazon-api-key-prompt")
+    assert 'id="amazon-api-key-prompt"' not in page.text
     button = page.doc.select_one("section#amazon-store-integration button.action-primary")
     assert button.text == "Add Amazon Store"
     assert button.get("data-href") == "/admin/channel/amazon/store/new/"
+
+
+def wait_for_gateway_checks(live: Live, count: int, timeout: float = 5.0) -> None:
+    """Wait until the portal has answered ``count`` key checks in this test: a slow gateway answers
+    after the admin gave up, and must not answer into the next test's log."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if len([e for e in live.portal_log() if e["path"] == "/gateway/apikeycheck"]) >= count:
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"the gateway did not answer {count} checks within {timeout} s")
 
 
 def assert_unverified(page: Page) -> None:
@@ -137,7 +148,7 @@ def test_add_the_key_leads_to_the_api_keys_field(live: Live) -> None:
     page = admin.get(target)
 
     assert page.status == 200
-    assert page.doc.select("input#services_connector_services_connector_integration_production_api_key")
+    assert 'id="services_connector_services_connector_integration_production_api_key"' in page.text
 
 
 def test_the_documented_flow_end_to_end(live: Live) -> None:
@@ -194,6 +205,8 @@ def test_gateway_fault_says_could_not_verify_in_bounded_time(live: Live, mode: s
     assert "no-store" in (page.headers.get("Cache-Control") or "")
     [entry] = [e for e in live.admin_log() if e["path"] == CHANNEL]
     assert entry["gateway_verdict"].startswith("unavailable")
+    if mode != "down":
+        wait_for_gateway_checks(live, 1)
 
 
 def test_slow_gateway_is_waited_for_the_timeout_only(live: Live) -> None:
@@ -205,6 +218,7 @@ def test_slow_gateway_is_waited_for_the_timeout_only(live: Live) -> None:
 
     [entry] = [e for e in live.admin_log() if e["path"] == CHANNEL]
     assert entry["gateway_verdict"] == f"unavailable (no answer within {GATEWAY_TIMEOUT:g} s)"
+    wait_for_gateway_checks(live, 1)
 
 
 def test_a_gateway_back_up_is_used_again(live: Live) -> None:
@@ -239,3 +253,72 @@ def test_channel_store_new_page(admin: Browser) -> None:
     assert page.status == 200
     assert "Amazon Marketplace Country" in page.text
     assert page.doc.select_one('section.amazon-store-new a[href="/admin/channel/amazon/"]')
+
+
+# --------------------------------------------------------------------------- a key a paste polluted
+
+POLLUTED = [
+    ("abc\u200bdef", "U+200B ZERO WIDTH SPACE"),
+    ("abc\u200fdef", "U+200F RIGHT-TO-LEFT MARK"),
+    ("abc\u2028def", "U+2028 LINE SEPARATOR"),
+    ("abc\u00a0def", "U+00A0 NO-BREAK SPACE"),
+    ("key-\u043a", "U+043A CYRILLIC SMALL LETTER KA"),
+    ("key\U0001f511", "U+1F511 KEY"),
+]
+HINT = "The saved key contains a character that an API key never has: {}."
+
+
+@pytest.mark.parametrize(("typed", "named"), POLLUTED, ids=[n for _, n in POLLUTED])
+def test_a_key_with_a_character_no_api_key_has_prompts_with_a_hint(live: Live, typed: str, named: str) -> None:
+    """Save Config stores the text as given; the check calls it not valid without asking the gateway."""
+    admin = live.admin()
+    assert admin.post(CONFIG_SAVE, {"form_key": admin.form_key, PRODUCTION: typed}).status == 302
+    assert live.admin_db.config_value("services_connector/services_connector_integration/production_api_key") == typed
+
+    for _ in range(2):  # every visit, not only the first
+        page = admin.get(CHANNEL)
+        assert_prompt(page, "unknown", live.portal_base)
+        hint = page.doc.select_one('#amazon-api-key-prompt [data-role="key-hint"]')
+        assert hint.text.startswith(HINT.format(named))
+
+    assert [e for e in live.portal_log() if e["path"] == "/gateway/apikeycheck"] == []
+    [entry, _] = [e for e in live.admin_log() if e["path"] == CHANNEL]
+    assert entry["gateway_verdict"] == f"unknown (the key holds {named}; gateway not asked)"
+
+
+def test_a_good_key_shows_no_hint(live: Live) -> None:
+    live.store_key("f" * 48)
+
+    page = live.admin().get(CHANNEL)
+
+    assert_prompt(page, "unknown", live.portal_base)
+    assert 'data-role="key-hint"' not in page.text
+
+
+def test_the_hint_names_each_odd_character_once(live: Live) -> None:
+    live.store_key("a\u200bb\u200bc\u2028d")
+
+    page = live.admin().get(CHANNEL)
+
+    hint = page.doc.select_one('[data-role="key-hint"]').text
+    assert hint.startswith(
+        "The saved key contains characters that an API key never has: U+200B ZERO WIDTH SPACE, U+2028 LINE SEPARATOR."
+    )
+
+
+@pytest.mark.parametrize("typed", ["abc\r\ndef", "abc\ndef", "abc\u200bdef"])
+def test_on_the_current_admin_a_key_with_a_line_break_prompts(make_admin: AppFactory, typed: str) -> None:
+    """The current layout's field takes several lines; the channel still opens, with the prompt."""
+    admin = make_admin(ADMIN_LAYOUT="current").sign_in(form_page="/admin/servicesconnector/index/index/")
+    saved = admin.post(
+        "/admin/servicesconnector/index/save/", {"form_key": admin.form_key, "production_api_key": typed}
+    )
+    assert saved.status == 302
+
+    page = admin.get(CHANNEL)
+
+    assert page.status == 200
+    prompt = page.doc.select_one("section#amazon-api-key-prompt")
+    assert prompt.get("data-key-status") == "unknown"  # its gateway is a closed port: it was not asked
+    assert prompt.select_one('[data-role="reason"]').text == REASONS["unknown"]
+    assert prompt.select_one('[data-role="key-hint"]').text.startswith("The saved key contains")

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from typing import TYPE_CHECKING
 
 import pytest
@@ -163,12 +167,12 @@ def test_admin_config_value_shows_on_the_config_page(admin_control: Control, adm
         ("PUT", "/config", {"value": "x"}, "'path' must be a non-empty string."),
         ("PUT", "/config", {"path": "  ", "value": "x"}, "'path' must be a non-empty string."),
         ("PUT", "/config", {"path": "a" * 256, "value": "x"}, "'path' can be at most 255 characters long."),
-        ("PUT", "/config", {"path": PRODUCTION_PATH, "value": 5}, "'value' must be a non-empty string."),
+        ("PUT", "/config", {"path": PRODUCTION_PATH, "value": 5}, "'value' must be a string."),
         (
             "PUT",
             "/config",
-            {"path": PRODUCTION_PATH, "value": "v" * 1025},
-            "'value' can be at most 1024 characters long.",
+            {"path": PRODUCTION_PATH, "value": "v" * 256},
+            "'value': Production Api key can be at most 255 characters long.",
         ),
         ("DELETE", "/config", None, "'path' must be a non-empty string."),
     ],
@@ -211,7 +215,7 @@ def test_portal_accounts(portal_control: Control, portal_browser: Browser) -> No
     ("body", "status", "message"),
     [
         (
-            {"email": MERCHANT, "password": "x"},
+            {"email": MERCHANT, "password": "merchant-pw-2"},
             409,
             "There is already an account with this email address. Sign in, or use another address.",
         ),
@@ -269,7 +273,7 @@ def test_portal_keys_with_expiry_revoked_or_a_given_value(portal_control: Contro
             400,
             "'expires_in_seconds' can be at most 3153600000 seconds (a century) either way.",
         ),
-        ({"email": MERCHANT, "name": "n" * 101}, 400, "'name' can be at most 100 characters long."),
+        ({"email": MERCHANT, "name": "n" * 101}, 400, "'name': Description can be at most 100 characters long."),
         ({"email": MERCHANT, "key": "taken-key"}, 409, "That key value exists already."),
     ],
 )
@@ -410,3 +414,191 @@ def test_log_since_must_be_a_number(admin_control: Control) -> None:
 
     assert answer.status == 400
     assert answer.json()["message"] == "'since' must be a whole number."
+
+
+# --------------------------------------------------------------------------- off means absent
+
+
+@pytest.mark.parametrize("name", ["admin", "portal"])
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [("GET", "/_mock/reset"), ("PUT", "/_mock/log"), ("DELETE", "/_mock/keys"), ("PATCH", "/_mock/config")],
+)
+def test_off_means_404_for_every_method_without_an_allow_header(
+    make_admin: AppFactory, make_portal: AppFactory, name: str, method: str, path: str
+) -> None:
+    browser = (make_admin if name == "admin" else make_portal)(CONTROL_TOKEN=None)
+
+    answer = browser.request(method, path, headers={"X-Mock-Control-Token": "x"})
+
+    assert answer.status == 404
+    assert "Allow" not in answer.headers
+
+
+# --------------------------------------------------------------------------- deeply nested JSON
+
+DEEP_BODIES = {
+    "arrays": b"[" * 40_000,
+    "objects": b'{"a":' * 9_000 + b"1" + b"}" * 9_000,
+    "inside a field": b'{"email": ' + b"[" * 30_000 + b"]" * 30_000 + b"}",
+}
+
+
+BODY_CALLS = [(n, m, p.split("?")[0]) for n, m, p in SITE_CALLS if m != "GET"]  # DELETE: the path in the body
+
+
+@pytest.mark.parametrize("body", DEEP_BODIES.values(), ids=DEEP_BODIES.keys())
+@pytest.mark.parametrize(("name", "method", "path"), BODY_CALLS)
+def test_deeply_nested_json_is_400(site: dict[str, Browser], name: str, method: str, path: str, body: bytes) -> None:
+    answer = site[name].control().call(method, path, raw=body)
+
+    assert answer.status == 400
+    assert answer.json()["message"] in ("The body's JSON is nested too deeply.", "The body is not valid JSON.")
+
+
+# --------------------------------------------------------------------------- strict types
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ({"path": PRODUCTION_PATH}, "'value' must be a string."),
+        ({"path": PRODUCTION_PATH, "value": None}, "'value' must be a string."),
+        ({"path": PRODUCTION_PATH, "value": ["k"]}, "'value' must be a string."),
+        ({"path": PRODUCTION_PATH, "value": "a\x00b"}, "'value': Production Api key contains characters that are not allowed."),
+        ({"path": PRODUCTION_PATH, "value": "two\nlines"}, "'value': Production Api key contains characters that are not allowed."),
+        ({"path": "web/secure/base_url", "value": "x"}, "'path' is not a setting this admin's configuration pages save: 'web/secure/base_url'."),
+        ({"path": PRODUCTION_PATH, "value": "k", "scope": "websites"}, "'scope' is not a field of this call (it takes: 'path', 'value')."),
+    ],
+)  # fmt: skip
+def test_admin_config_is_set_by_the_rules_of_its_page(
+    admin_control: Control, admin_db: Db, body: dict[str, object], message: str
+) -> None:
+    admin_control.ok("PUT", "/config", {"path": PRODUCTION_PATH, "value": "kept"})
+
+    answer = admin_control.call("PUT", "/config", body)
+
+    assert (answer.status, answer.json()["message"]) == (400, message)
+    assert admin_db.config_value(PRODUCTION_PATH) == "kept"
+
+
+@pytest.mark.parametrize(
+    ("sent", "stored"),
+    [("  padded-key \t", "padded-key"), ("e\u0301-key", "\u00e9-key"), ("abc\u200bdef", "abc\u200bdef"), ("", None)],
+)
+def test_admin_config_value_is_stored_as_its_page_would_store_it(
+    admin_control: Control, admin_db: Db, sent: str, stored: str | None
+) -> None:
+    admin_control.ok("PUT", "/config", {"path": PRODUCTION_PATH, "value": "before"})
+
+    assert admin_control.ok("PUT", "/config", {"path": PRODUCTION_PATH, "value": sent})["value"] == stored
+
+    assert admin_db.config_value(PRODUCTION_PATH) == stored
+
+
+def test_admin_config_on_the_current_layout_takes_several_lines(make_admin: AppFactory) -> None:
+    control = make_admin(ADMIN_LAYOUT="current").control()
+
+    answer = control.ok("PUT", "/config", {"path": PRODUCTION_PATH, "value": "line one\nline two"})
+
+    assert answer["value"] == "line one\nline two"
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ({"reset": "no"}, "'reset' must be true or false."),
+        ({"reset": 1}, "'reset' must be true or false."),
+        ({"reset": False}, "Send {'advance_seconds': N} or {'reset': true}."),
+        ({"reset": True, "advance_seconds": 5}, "Send {'advance_seconds': N} or {'reset': true}."),
+        ({"advance": 5}, "'advance' is not a field of this call (it takes: 'advance_seconds', 'reset')."),
+    ],
+)
+def test_clock_refuses_loose_types_and_stays(portal_control: Control, body: dict[str, object], message: str) -> None:
+    before = portal_control.ok("POST", "/clock", {"advance_seconds": 600})["offset_seconds"]
+
+    answer = portal_control.call("POST", "/clock", body)
+
+    assert (answer.status, answer.json()["message"]) == (400, message)
+    assert portal_control.ok("POST", "/clock", {"advance_seconds": 0})["offset_seconds"] == before == 600
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ({"email": MERCHANT, "revoked": "true"}, "'revoked' must be true or false."),
+        ({"email": MERCHANT, "revoked": 1}, "'revoked' must be true or false."),
+        ({"email": MERCHANT, "key": " padded "}, "'key' must be 1 to 128 printable ASCII characters without spaces."),
+        ({"email": MERCHANT, "key": "nul\x00key"}, "'key' must be 1 to 128 printable ASCII characters without spaces."),
+        ({"email": MERCHANT, "key": "new\nline"}, "'key' must be 1 to 128 printable ASCII characters without spaces."),
+        ({"email": MERCHANT, "key": "zero\u200bwidth"}, "'key' must be 1 to 128 printable ASCII characters without spaces."),
+        ({"email": MERCHANT, "key": ""}, "'key' must be 1 to 128 printable ASCII characters without spaces."),
+        ({"email": MERCHANT, "key": None}, "'key' must be 1 to 128 printable ASCII characters without spaces."),
+        ({"email": MERCHANT, "name": None}, "'name' must be a string."),
+        ({"email": MERCHANT, "name": "  "}, "'name': Description is a required field."),
+        ({"email": MERCHANT, "name": "a\x07b"}, "'name': Description contains characters that are not allowed."),
+        ({"email": MERCHANT, "revoke": True}, "'revoke' is not a field of this call (it takes: 'email', 'name', 'expires_in_seconds', 'revoked', 'key')."),
+    ],
+)  # fmt: skip
+def test_keys_refuse_loose_types_and_store_nothing(
+    portal_control: Control, portal_db: Db, body: dict[str, object], message: str
+) -> None:
+    answer = portal_control.call("POST", "/keys", body)
+
+    assert (answer.status, answer.json()["message"]) == (400, message)
+    assert portal_db.rows("SELECT COUNT(*) FROM api_key") == [(0,)]
+
+
+def test_a_key_name_is_cleaned_as_the_api_portal_cleans_it(portal_control: Control) -> None:
+    made = portal_control.ok("POST", "/keys", {"email": MERCHANT, "name": "  Cafe\u0301 key "})
+
+    assert made["name"] == "Caf\u00e9 key"
+
+
+@pytest.mark.parametrize(
+    ("password", "message"),
+    [("short1", "The password needs at least 8 characters."), ("lettersonly", "The password needs at least one letter and one digit.")],
+)  # fmt: skip
+def test_accounts_follow_the_registration_rules(
+    portal_control: Control, portal_db: Db, password: str, message: str
+) -> None:
+    answer = portal_control.call("POST", "/accounts", {"email": "new@example.com", "password": password})
+
+    assert (answer.status, answer.json()["message"]) == (400, message)
+    assert portal_db.rows("SELECT COUNT(*) FROM account") == [(1,)]
+
+
+# --------------------------------------------------------------------------- calls at the same moment
+
+
+def _status(control: Control, method: str, path: str, body: object) -> int:
+    return control.call(method, path, body).status
+
+
+def _at_once(calls: Sequence[Callable[[], int]]) -> list[int]:
+    """Run ``calls`` in threads released together; their statuses."""
+    barrier = threading.Barrier(len(calls))
+
+    def run(call: Callable[[], int]) -> int:
+        barrier.wait()
+        return call()
+
+    with ThreadPoolExecutor(len(calls)) as pool:
+        return list(pool.map(run, calls))
+
+
+def test_the_same_key_twice_at_once_is_one_201_and_one_409(live: Live) -> None:
+    for round_ in range(15):
+        body = {"email": MERCHANT, "key": f"same-key-{round_}"}
+        statuses = _at_once([partial(_status, live.portal_control, "POST", "/keys", body)] * 3)
+        assert sorted(statuses) == [201, 409, 409], statuses
+
+
+def test_keys_made_during_a_reset_are_made_or_refused_never_a_500(live: Live) -> None:
+    for _ in range(40):
+        statuses = _at_once(
+            [partial(_status, live.portal_control, "POST", "/reset", None)]
+            + [partial(_status, live.portal_control, "POST", "/keys", {"email": MERCHANT})] * 6
+        )
+        assert statuses[0] == 200
+        assert set(statuses[1:]) <= {201, 404}, statuses

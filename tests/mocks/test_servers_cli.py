@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.cookiejar
 import os
 import queue
 import re
@@ -9,9 +10,11 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from mocks import start_mocks
+from mocks import MockServers, start_mocks
 from mocks.cli import main
 
 PRODUCTION_PATH = "services_connector/services_connector_integration/production_api_key"
@@ -271,3 +274,198 @@ def test_serve_needs_a_command(capsys: pytest.CaptureFixture[str]) -> None:
 
     assert exited.value.code == 2
     assert "serve" in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------------- admin paths
+
+
+@pytest.fixture
+def no_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``commerce-mocks serve`` must refuse before starting anything (and never block here)."""
+
+    def refuse(**_kwargs: object) -> None:
+        raise AssertionError("the mocks were started")
+
+    monkeypatch.setattr("mocks.cli.start_mocks", refuse)
+
+
+@pytest.mark.parametrize(
+    "path", ["_mock", "/_mock/", "static", "<x>", "a b", "x/../y", "%2e%2e", "", "/", "a/b", "ädmin"]
+)
+@pytest.mark.usefixtures("no_start")
+def test_serve_refuses_a_reserved_or_malformed_admin_path(path: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["serve", "--admin-path", path])
+
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert "argument --admin-path:" in err
+    assert "letters, digits and underscores" in err or "is reserved" in err
+
+
+@pytest.mark.parametrize("path", ["_mock", "static"])
+@pytest.mark.usefixtures("no_start")
+def test_a_reserved_admin_path_says_what_it_collides_with(path: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["serve", "--admin-path", path])
+
+    assert f"'{path}' is reserved" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("path", ["_mock", "x/../y", "<x>"])
+def test_start_mocks_refuses_a_bad_admin_path_and_leaves_nothing_behind(
+    path: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+
+    with pytest.raises(ValueError, match="admin path"):
+        start_mocks(admin_config={"ADMIN_PATH": path})
+
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(("given", "url_path"), [("backend", "/backend/"), ("/backoffice_9x2/", "/backoffice_9x2/")])
+def test_good_admin_paths_are_taken(given: str, url_path: str) -> None:
+    with start_mocks(admin_config={"ADMIN_PATH": given}) as mocks:
+        assert mocks.admin_url.endswith(url_path)
+        assert fetch(mocks.admin_url)[0] == 200
+
+
+# --------------------------------------------------------------------------- failed starts
+
+
+@pytest.mark.parametrize("which", ["admin_port", "portal_port"])
+def test_a_failed_start_leaves_no_temporary_folder(which: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+
+        with pytest.raises(OSError, match="cannot listen"):
+            start_mocks(**{which: taken.getsockname()[1]})
+
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("name", ["admin.sqlite3", "portal.sqlite3"])
+def test_a_corrupt_database_is_a_clear_could_not_start(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / name).write_bytes(b"this is not a database, " * 200)
+
+    assert main(["serve", "--data-dir", str(tmp_path)]) == 1
+
+    err = capsys.readouterr().err
+    assert err.startswith("commerce-mocks: could not start: ")
+    assert str(tmp_path / name) in err
+    assert "Traceback" not in err
+
+
+def test_a_data_dir_that_is_a_file_is_a_clear_could_not_start(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "file").write_text("x")
+
+    assert main(["serve", "--data-dir", str(tmp_path / "file")]) == 1
+
+    assert capsys.readouterr().err.startswith("commerce-mocks: could not start: ")
+
+
+# --------------------------------------------------------------------------- the control token from the environment
+
+
+def test_serve_takes_the_control_token_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COMMERCE_MOCKS_CONTROL_TOKEN", "from-env")
+
+    with serve(PYTHON_M) as served:
+        assert "Control API:      on" in "".join(served.lines)
+        assert fetch(served.portal_url + "_mock/log/mark", {"X-Mock-Control-Token": "from-env"})[0] == 200
+        assert fetch(served.portal_url + "_mock/log/mark", {"X-Mock-Control-Token": "other"})[0] == 403
+        assert stop(served) == 0
+
+
+def test_the_control_token_option_wins_over_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COMMERCE_MOCKS_CONTROL_TOKEN", "from-env")
+
+    with serve(PYTHON_M, "--control-token", "from-option") as served:
+        assert fetch(served.portal_url + "_mock/log/mark", {"X-Mock-Control-Token": "from-option"})[0] == 200
+        assert fetch(served.portal_url + "_mock/log/mark", {"X-Mock-Control-Token": "from-env"})[0] == 403
+        assert stop(served) == 0
+
+
+# --------------------------------------------------------------------------- cookie names per instance
+
+
+def cookie_names(mocks: MockServers) -> tuple[str, str]:
+    """The session cookie names the admin and the portal set."""
+    names = []
+    for url in (mocks.admin_url, mocks.portal_url + "customer/account/login/"):
+        with urllib.request.urlopen(url, timeout=5) as response:
+            [set_cookie] = response.headers.get_all("Set-Cookie")
+            names.append(set_cookie.split("=", 1)[0])
+    return names[0], names[1]
+
+
+def ports(mocks: MockServers) -> tuple[int, int]:
+    return mocks.admin.server.server_port, mocks.portal.server.server_port
+
+
+@pytest.fixture
+def own_lock(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The host-wide claim on the real cookie names, made in a folder of this test's own."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+
+
+@pytest.mark.usefixtures("own_lock")
+def test_a_single_instance_keeps_the_real_cookie_names() -> None:
+    with start_mocks() as mocks:
+        assert cookie_names(mocks) == ("admin", "PHPSESSID")
+
+
+@pytest.mark.usefixtures("own_lock")
+def test_a_second_instance_on_the_host_gets_cookie_names_of_its_own() -> None:
+    with start_mocks() as first, start_mocks() as second:
+        admin_port, portal_port = ports(second)
+        assert cookie_names(first) == ("admin", "PHPSESSID")
+        assert cookie_names(second) == (f"admin-{admin_port}", f"PHPSESSID-{portal_port}")
+
+    with start_mocks() as third:  # both stopped: the real names are free again
+        assert cookie_names(third) == ("admin", "PHPSESSID")
+
+
+@pytest.mark.usefixtures("own_lock")
+def test_two_instances_do_not_sign_each_other_out() -> None:
+    """A browser keeps one cookie jar per host (ports ignored): both sessions must fit in it."""
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    with start_mocks() as first, start_mocks() as second:
+        for mocks in (first, second):
+            with opener.open(mocks.admin_url, timeout=5) as response:
+                form_key = re.search(r'name="form_key" type="hidden" value="([^"]+)"', response.read().decode())
+            assert form_key
+            body = urllib.parse.urlencode(
+                {"form_key": form_key.group(1), "login[username]": "admin", "login[password]": "admin123"}
+            ).encode()
+            with opener.open(mocks.admin_url, data=body, timeout=5) as response:
+                assert "Dashboard" in response.read().decode()
+
+        for mocks in (first, second):
+            with opener.open(mocks.admin_url + "admin/dashboard/", timeout=5) as response:
+                assert response.url.endswith("/admin/dashboard/"), "signed out"
+
+
+@pytest.mark.parametrize(("mode", "expected"), [("real", ("admin", "PHPSESSID")), ("per-port", None)])
+@pytest.mark.usefixtures("own_lock")
+def test_cookie_names_can_be_chosen(mode: str, expected: tuple[str, str] | None) -> None:
+    with start_mocks() as first, start_mocks(cookie_names=mode) as chosen:
+        admin_port, portal_port = ports(chosen)
+        assert cookie_names(chosen) == (expected or (f"admin-{admin_port}", f"PHPSESSID-{portal_port}"))
+        assert cookie_names(first) == ("admin", "PHPSESSID")
+
+
+def test_serve_takes_a_cookie_names_option(tmp_path: Path) -> None:
+    with serve(PYTHON_M, "--cookie-names", "per-port") as served:
+        admin_port = served.admin_url.split(":")[2].split("/")[0]
+        with urllib.request.urlopen(served.admin_url, timeout=5) as response:
+            assert response.headers["Set-Cookie"].startswith(f"admin-{admin_port}=")
+        assert stop(served) == 0

@@ -1,0 +1,9 @@
+-- Tables every mock app has, beside its own: sessions kept on the server (mocks/shared/sessions.py).
+CREATE TABLE IF NOT EXISTS session (
+    session_id TEXT PRIMARY KEY,
+    data TEXT NOT NULL,
+    user TEXT,
+    updated_at REAL NOT NULL
+);
+
+CREATE INDEX IF NOT EXISTS session_updated ON session (updated_at);

@@ -1,0 +1,45 @@
+"""What the property tests send: text of every kind, with the characters that broke things before."""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+ANY_CHARACTER = st.characters(exclude_categories=["Cs"])  # everything UTF-8 can carry
+TRICKY = [
+    "", " ", "\t", "\r", "\n", "\r\n", "\x00", "\x1b", "\x7f", "\x85", "\xa0",
+    "\u200b", "\u200f", "\u2028", "\u202e", "\ufeff", "\ufffd", "\uffff",
+    "e\u0301", "\u0958", "\u212a", "\U0001f511", "ß", "ключ",
+    "<script>alert(1)</script>", "'\"&", "%00", "%0d%0a", "../", "\\", "{{7*7}}", "a" * 40,
+]  # fmt: skip
+
+
+def texts(max_length: int = 64) -> st.SearchStrategy[str]:
+    """Any text around ``max_length`` long or shorter, often built of the tricky pieces."""
+    return st.one_of(
+        st.text(ANY_CHARACTER, max_size=max_length + 3),
+        st.lists(st.sampled_from(TRICKY), max_size=6).map("".join),
+        st.text(st.sampled_from("abc\u0958e\u0301 \t"), min_size=max(0, max_length - 3), max_size=max_length + 3),
+    )
+
+
+def json_values(max_leaves: int = 6) -> st.SearchStrategy[object]:
+    """Any JSON value, small."""
+    leaves = st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(min_value=-(10**20), max_value=10**20),
+        st.floats(allow_nan=False, allow_infinity=False),
+        texts(40),
+    )
+    return st.recursive(
+        leaves,
+        lambda inner: st.lists(inner, max_size=3) | st.dictionaries(texts(8), inner, max_size=3),
+        max_leaves=max_leaves,
+    )
+
+
+def json_objects(fields: list[str]) -> st.SearchStrategy[dict[str, object]]:
+    """Objects with some of ``fields`` (any JSON value each), now and then a field of another name."""
+    known = st.fixed_dictionaries({}, optional={name: json_values() for name in fields})
+    extra = st.dictionaries(texts(12), json_values(), max_size=2)
+    return st.one_of(known, st.tuples(known, extra).map(lambda pair: {**pair[1], **pair[0]}))
