@@ -35,7 +35,8 @@ _COMMON: dict[str, Any] = {
     "print_blob": True,
     "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large],
 }
-settings.register_profile("ci", max_examples=50, stateful_step_count=20, **_COMMON)
+# CI runs the same examples every time (a red build is reproducible, not a dice roll); the nightly run explores.
+settings.register_profile("ci", max_examples=50, stateful_step_count=20, derandomize=True, **_COMMON)
 settings.register_profile("nightly", max_examples=2000, stateful_step_count=60, **_COMMON)
 
 
