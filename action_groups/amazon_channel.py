@@ -68,6 +68,13 @@ def check_prompt_reason(journey: Journey, problem: str) -> None:
         expect(journey.channel.prompt_reason).to_contain_text(REASON_WORDING[problem])
 
 
+def check_prompt_names_stray_character(journey: Journey, character: str) -> None:
+    """The prompt says why the saved key is no key: it names the character a paste brought along. That the
+    character is named also shows Save Config kept the key exactly as pasted."""
+    with journey.keeping(["prompt-for-bad-key", "saved-key-is-kept"], f"the prompt should name {character}"):
+        expect(journey.channel.prompt_key_hint).to_contain_text(character)
+
+
 def check_prompt_actions(journey: Journey) -> None:
     channel = journey.channel
     with journey.keeping("prompt-for-bad-key", "the prompt should offer 'Sign in' and 'Add the key'"):

@@ -49,14 +49,25 @@ def check_production_field(journey: Journey) -> None:
 def paste_key(journey: Journey) -> None:
     """Paste (Ctrl+A, Ctrl+V) into Production Api key: the field holds exactly the copied key."""
     journey.due("paste-takes-key-as-is")
+    journey.key.pasted = _listed_key(journey)
     with journey.keeping("paste-takes-key-as-is", "the copied key should paste into Production Api key"):
         journey.settings.paste_production_api_key()
     check_field_holds_key(journey)
 
 
+def paste_polluted_key(journey: Journey, stray: str) -> None:
+    """Paste the key with a character that came along unseen from a web page: the field takes it as it is."""
+    journey.due("paste-takes-key-as-is")
+    journey.key.pasted = _listed_key(journey) + stray
+    with journey.keeping("paste-takes-key-as-is", "a pasted key should go into Production Api key as it is"):
+        journey.api_portal.put_on_clipboard(journey.key.pasted)
+        journey.settings.paste_production_api_key()
+    check_field_holds_key(journey)
+
+
 def check_field_holds_key(journey: Journey) -> None:
-    with journey.keeping("paste-takes-key-as-is", "Production Api key should hold exactly the copied key"):
-        expect(journey.settings.production_api_key).to_have_value(_listed_key(journey))
+    with journey.keeping("paste-takes-key-as-is", "Production Api key should hold exactly what was pasted"):
+        expect(journey.settings.production_api_key).to_have_value(journey.key.pasted or _listed_key(journey))
 
 
 def save_config(journey: Journey) -> None:
@@ -67,8 +78,9 @@ def save_config(journey: Journey) -> None:
     with journey.keeping("save-config-confirms", f"Save Config should confirm {SAVED_MESSAGE!r}"):
         settings.save_config()
         expect(settings.success_message).to_have_text(SAVED_MESSAGE)
-    journey.key.saved = journey.key.listed
-    journey.expected_channel = VALID
+    journey.key.saved = journey.key.pasted or journey.key.listed
+    # the channel checks what was saved: the copied key is valid; one a paste polluted is not a key at all
+    journey.expected_channel = VALID if journey.key.saved == journey.key.listed else "unknown"
 
 
 def check_saved_message(journey: Journey) -> None:

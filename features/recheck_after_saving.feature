@@ -23,3 +23,16 @@ Feature: Opening Amazon Sales Channel again checks the saved key
     And I go to Marketing > Channels > Amazon Sales Channel
     Then no prompt is shown
     And the channel goes on to store integration with "Add Amazon Store"
+
+  @doc-step-9 @clipboard @mock-only
+  Scenario: A key that a paste polluted is saved as pasted, and the next visit prompts again, naming the stray character
+    Given the Amazon Sales Channel prompt is open
+    And I have signed in through the prompt and copied a new key in the API Portal tab
+    And I have gone back to the Amazon Sales Channel tab and clicked "Add the key"
+    When I paste the copied key into "Production Api key" with a zero-width space that came along from a web page
+    And I click "Save Config"
+    Then the message "You saved the configuration." is shown
+    When I go to Marketing > Channels > Amazon Sales Channel
+    Then the "Welcome to Amazon Sales Channel" prompt is shown
+    And the prompt says the key is unknown
+    And the prompt names the character "U+200B ZERO WIDTH SPACE" that no API key holds

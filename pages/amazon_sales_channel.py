@@ -20,6 +20,7 @@ class AmazonSalesChannelPage:
         self.prompt = page.get_by_role("region", name=self.TITLE)
         self.prompt_title = page.get_by_role("heading", name=self.TITLE)
         self.prompt_reason = self.prompt.locator("[data-role=reason]")
+        self.prompt_key_hint = self.prompt.locator("[data-role=key-hint]")  # the bundled mock's: what no key holds
         self.sign_in_link = self.prompt.get_by_role("link", name="Sign in", exact=True)
         self.add_the_key_button = self.prompt.get_by_role("button", name="Add the key", exact=True)
         self.store_integration = page.get_by_role("region", name="Store Integration")

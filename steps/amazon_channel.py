@@ -37,6 +37,11 @@ def prompt_says_why(journey: Journey, problem: str) -> None:
     amazon_channel.check_prompt_reason(journey, problem)
 
 
+@then(parsers.parse('the prompt names the character "{character}" that no API key holds'))
+def prompt_names_stray_character(journey: Journey, character: str) -> None:
+    amazon_channel.check_prompt_names_stray_character(journey, character)
+
+
 @then('the prompt offers "Sign in" and "Add the key"')
 def prompt_offers_actions(journey: Journey) -> None:
     amazon_channel.check_prompt_actions(journey)

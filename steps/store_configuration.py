@@ -7,6 +7,8 @@ from pytest_bdd import given, then, when
 from action_groups import add_and_verify, api_key_settings
 from fixtures.journey import Journey
 
+ZERO_WIDTH_SPACE = "\u200b"
+
 
 @when("I go to Stores > Settings > Configuration")
 def go_to_configuration(journey: Journey) -> None:
@@ -34,6 +36,11 @@ def production_field_shown(journey: Journey) -> None:
 @given('I have pasted the copied key into "Production Api key"')
 def paste_key(journey: Journey) -> None:
     api_key_settings.paste_key(journey)
+
+
+@when('I paste the copied key into "Production Api key" with a zero-width space that came along from a web page')
+def paste_polluted_key(journey: Journey) -> None:
+    api_key_settings.paste_polluted_key(journey, ZERO_WIDTH_SPACE)
 
 
 @then('"Production Api key" holds exactly the key listed in the API Portal')
