@@ -16,7 +16,7 @@ from flask import Blueprint, current_app, g, make_response, render_template, url
 from flowspec.commerce import LAYOUT_CURRENT, PRODUCTION_API_KEY_PATH
 from mocks.admin.config_store import get_value
 from mocks.admin.key_characters import describe_all
-from mocks.admin.keycheck import Verdict, check_key
+from mocks.admin.keycheck import KEYCHECK_TIMEOUT, Verdict, check_key
 from mocks.shared.db import get_db
 
 bp = Blueprint("channel", __name__)
@@ -57,7 +57,8 @@ def add_key_url() -> str:
 
 def current_verdict() -> Verdict:
     key = get_value(get_db(), PRODUCTION_API_KEY_PATH)
-    verdict = check_key(current_app.config["GATEWAY_URL"], key, current_app.config["GATEWAY_TIMEOUT"])
+    timeout = current_app.extensions.get(KEYCHECK_TIMEOUT, current_app.config["GATEWAY_TIMEOUT"])
+    verdict = check_key(current_app.config["GATEWAY_URL"], key, float(timeout))
     g.gateway_verdict = verdict.for_log()
     return verdict
 

@@ -1,4 +1,4 @@
-"""The admin's control API (``/_mock/...``): reset, stored config values, log, clock."""
+"""The admin's control API (``/_mock/...``): reset, stored config values, the key check's time-out, log, clock."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from flask import abort, current_app, jsonify, request
 
 from mocks.admin.auth import seed_admin_user
 from mocks.admin.config_store import get_value, save_values
+from mocks.admin.keycheck import KEYCHECK_TIMEOUT, MAX_TIMEOUT, MIN_TIMEOUT
 from mocks.admin.settings import setting_rules
-from mocks.shared.control import boolean, cleaned, json_body, make_blueprint, text
+from mocks.shared.control import boolean, cleaned, json_body, make_blueprint, number, text
 from mocks.shared.db import empty_tables, get_db, transaction
 from mocks.shared.sessions import reset_sessions
 
@@ -28,7 +29,19 @@ def reset() -> Any:
         seed_admin_user(db, username, current_app.config["ADMIN_PASSWORD_HASH"])
         reset_sessions(db, "admin_user", None if end_sessions else username)
     current_app.extensions["clock"].reset()
+    current_app.extensions.pop(KEYCHECK_TIMEOUT, None)
     return jsonify(reset=True)
+
+
+@bp.post("/keycheck")
+def keycheck() -> Any:
+    """``{"timeout_seconds": N}``: how long the channel waits for the key service (until the next reset),
+    so a test can show a slow service without waiting the configured time-out."""
+    seconds = number(json_body(["timeout_seconds"]), "timeout_seconds")
+    if not MIN_TIMEOUT <= seconds <= MAX_TIMEOUT:
+        abort(400, description=f"'timeout_seconds' must be from {MIN_TIMEOUT} to {MAX_TIMEOUT}.")
+    current_app.extensions[KEYCHECK_TIMEOUT] = seconds
+    return jsonify(timeout_seconds=seconds)
 
 
 @bp.get("/config")

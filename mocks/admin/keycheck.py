@@ -22,6 +22,10 @@ from mocks.admin.key_characters import describe_all, foreign_characters
 
 USER_AGENT = "Magento Services Connector (Magento: Commerce mock)"
 REJECTION_REASONS = {"missing", "unknown", "expired", "revoked"}
+# The channel waits GATEWAY_TIMEOUT (app config) for the key service; the control API can set another
+# time-out until the next reset, kept in app.extensions[KEYCHECK_TIMEOUT].
+KEYCHECK_TIMEOUT = "keycheck_timeout"
+MIN_TIMEOUT, MAX_TIMEOUT = 0.05, 30.0
 
 
 @dataclass(frozen=True)

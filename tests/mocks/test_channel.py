@@ -322,3 +322,28 @@ def test_on_the_current_admin_a_key_with_a_line_break_prompts(make_admin: AppFac
     assert prompt.get("data-key-status") == "unknown"  # its gateway is a closed port: it was not asked
     assert prompt.select_one('[data-role="reason"]').text == REASONS["unknown"]
     assert prompt.select_one('[data-role="key-hint"]').text.startswith("The saved key contains")
+
+
+def test_the_key_checks_time_out_can_be_shortened_until_the_next_reset(live: Live) -> None:
+    live.store_key(live.new_key())
+    admin = live.admin()
+    assert live.admin_control.ok("POST", "/keycheck", {"timeout_seconds": 0.3}) == {"timeout_seconds": 0.3}
+    live.portal_control.ok("POST", "/gateway", {"mode": "slow", "delay_seconds": 2})
+
+    started = time.monotonic()
+    assert_unverified(admin.get(CHANNEL))
+    assert time.monotonic() - started < 1.5, "the shorter time-out is used"
+    [entry] = [e for e in live.admin_log() if e["path"] == CHANNEL]
+    assert entry["gateway_verdict"] == "unavailable (no answer within 0.3 s)"
+    wait_for_gateway_checks(live, 1)
+
+    live.admin_control.ok("POST", "/reset", {})
+    mark = live.admin_control.ok("GET", "/log/mark")["mark"]
+    live.store_key(live.new_key())
+    assert_unverified(live.admin().get(CHANNEL))
+    entries = live.admin_control.ok("GET", f"/log?since={mark}")["entries"]
+    [entry] = [e for e in entries if e["path"] == CHANNEL]
+    assert entry["gateway_verdict"] == f"unavailable (no answer within {GATEWAY_TIMEOUT:g} s)", (
+        "reset: configured again"
+    )
+    wait_for_gateway_checks(live, 2)

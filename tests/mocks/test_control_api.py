@@ -602,3 +602,19 @@ def test_keys_made_during_a_reset_are_made_or_refused_never_a_500(live: Live) ->
         )
         assert statuses[0] == 200
         assert set(statuses[1:]) <= {201, 404}, statuses
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ({"timeout_seconds": 0.01}, "'timeout_seconds' must be from 0.05 to 30.0."),
+        ({"timeout_seconds": 31}, "'timeout_seconds' must be from 0.05 to 30.0."),
+        ({"timeout_seconds": "1"}, "'timeout_seconds' must be a number."),
+        ({"timeout_seconds": 1, "more": 1}, None),
+    ],
+)
+def test_admin_keycheck_time_out_bad_calls(admin_control: Control, body: object, message: str | None) -> None:
+    answer = admin_control.call("POST", "/keycheck", body)
+    assert answer.status == 400
+    if message:
+        assert answer.json()["message"] == message
