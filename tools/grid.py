@@ -90,8 +90,10 @@ class JavaProcess:
             os.killpg(group, signal.SIGKILL)  # whatever the server left behind in its group
 
     def tail(self, lines: int = 15) -> str:
+        """The log's last lines, without Java stack frames (the exception's message says more)."""
         text = self.log.read_text(encoding="utf-8", errors="replace") if self.log.is_file() else ""
-        return f"--- {self.role} log ({self.log}) ---\n" + "\n".join(text.splitlines()[-lines:])
+        kept = [line for line in text.splitlines() if not line.lstrip().startswith(("at ", "..."))]
+        return f"--- {self.role} log ({self.log}) ---\n" + "\n".join(kept[-lines:])
 
 
 @dataclass
@@ -171,7 +173,7 @@ def local_grid(
         if log_dir is None:
             work_dir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="selenium-grid-")))
         else:
-            work_dir = log_dir
+            work_dir = log_dir.resolve()
             work_dir.mkdir(parents=True, exist_ok=True)
         port = port or free_port()
         grid = RunningGrid(mode, f"http://{LOOPBACK}:{port}", work_dir)
