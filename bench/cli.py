@@ -252,8 +252,7 @@ def main(argv: list[str] | None = None) -> int:
             figures["suite"] = time_suite(args.quick, work, extra)
         if args.grid:
             say(f"through a Selenium Grid vs a local browser, {args.repeat} times each, alternating ...")
-            serial = figures.get("suite", {}).get("serial")
-            figures["grid"] = bench_grid.measure(args.repeat, work, extra, args.quick, serial)
+            figures["grid"] = bench_grid.measure(args.repeat, work, extra, args.quick)
 
     e2e, suite = figures.get("e2e", {}), figures.get("suite", {})
     values = {
@@ -279,7 +278,7 @@ def main(argv: list[str] | None = None) -> int:
         say("  bare:  " + ", ".join(f"{k} {v:.2f}" for k, v in e2e["bare_parts_median_s"].items()))
         say("  suite: " + ", ".join(f"{k} {v:.2f}" for k, v in e2e["suite_phases_median_s"].items()))
     if "grid" in figures:
-        say("\n" + bench_grid.table(figures["grid"], suite.get("serial")))
+        say("\n" + bench_grid.table(figures["grid"]))
     say(f"\nfigures: {out}")
     failed = bool(e2e.get("suite_failures")) or any(not r.get("ok", True) for r in suite.values())
     failed = failed or bool(figures.get("grid", {}).get("failures") or "failed" in figures.get("grid", {}))
