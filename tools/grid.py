@@ -206,7 +206,8 @@ def run_command(url: str, command: Sequence[str]) -> int:
     try:
         while True:
             try:
-                return child.wait()
+                code = child.wait()
+                return 128 - code if code < 0 else code  # killed by a signal: the shell's 128 + N
             except KeyboardInterrupt:  # the child, in our process group, got the same Ctrl-C
                 interrupts += 1
                 if interrupts > 1:
