@@ -26,7 +26,7 @@ JAR_DIR = ROOT / ".tools" / "selenium" / "node_modules" / "selenium-server-stand
 ENV_JAR = "SELENIUM_SERVER_JAR"
 ENV_CHROMEDRIVER = "CHROMEDRIVER_PATH"
 LOOPBACK = "127.0.0.1"
-# For clients that send no flags of their own; Playwright sends its own (headless, no-sandbox ...).
+# The Grid adds these to the args a client sends (Playwright sends its own: headless, no-sandbox ...).
 STEREOTYPE_ARGS = ("--no-sandbox", "--disable-gpu")
 INSTALL_HINT = "run `make grid-tools` (it installs what is missing)"
 

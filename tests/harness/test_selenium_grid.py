@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from fixtures import selenium_grid
-from tests.harness.conftest import ROOT
+from tests.harness.conftest import ROOT, RunSuite
 from tools.grid_config import GridToolMissing, GridTools, find_tools, hub_toml, node_toml, standalone_toml
 
 SCENARIO = "add_and_verify_the_amazon_api_key"  # the whole doc in English, clipboard included
@@ -95,10 +95,15 @@ def test_session_name_joins_the_capabilities_playwright_sends() -> None:
     assert unreadable[selenium_grid.ENV_CAPABILITIES] == "not json"
 
 
-def test_only_chromium_goes_to_the_grid() -> None:
-    assert selenium_grid.only_chromium(["chromium"]) is None
-    refusal = selenium_grid.only_chromium(["chromium", "firefox"])
-    assert refusal and "firefox" in refusal and selenium_grid.ENV_URL in refusal
+def test_only_chromium_goes_to_the_grid(run_suite: RunSuite) -> None:
+    # No Grid listens there: the suite must refuse before it tries to launch anything.
+    result = run_suite(
+        "-k", "log_in_to_the_commerce_admin and not de", "--browser", "firefox",
+        env={selenium_grid.ENV_URL: "http://127.0.0.1:9"},
+    )  # fmt: skip
+    output = result.stdout + result.stderr
+    assert result.returncode == 4, output[-2000:]
+    assert "drives only Chromium through a Selenium Grid, not firefox" in output, output[-2000:]
 
 
 class FakeGrid(ThreadingHTTPServer):
