@@ -187,6 +187,9 @@ def local_grid(
         else:
             work_dir = log_dir.resolve()
             work_dir.mkdir(parents=True, exist_ok=True)
+            for role in ("hub", "node", "standalone"):  # an earlier run's, which would be mistaken for this one's
+                for stale in (work_dir / f"{role}.toml", work_dir / f"{role}.log"):
+                    stale.unlink(missing_ok=True)
         port = port or free_port()
         grid = RunningGrid(mode, f"http://{LOOPBACK}:{port}", work_dir)
         try:
