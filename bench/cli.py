@@ -22,6 +22,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bench import grid as bench_grid
 from bench import pytest_runs
 from bench.mocks_ready import time_to_ready
 from bench.report import TARGETS, breakdown, median, ratio, table, test_seconds
@@ -40,6 +41,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--mock-samples", type=int, default=7, help="mock start-ups to time (default 7)")
     parser.add_argument("--skip-suite", action="store_true", help="skip the whole-suite runs (serial, -n 2, -n auto)")
     parser.add_argument("--skip-e2e", action="store_true", help="skip the bare-script vs end-to-end comparison")
+    parser.add_argument("--grid", action="store_true", help="also the overhead per scenario through a Selenium Grid")
     parser.add_argument(
         "--pytest-arg",
         action="append",
@@ -248,6 +250,9 @@ def main(argv: list[str] | None = None) -> int:
             figures["e2e"] = compare_e2e(args.repeat, work, extra)
         if not args.skip_suite:
             figures["suite"] = time_suite(args.quick, work, extra)
+        if args.grid:
+            say(f"through a Selenium Grid vs a local browser, {args.repeat} times each, alternating ...")
+            figures["grid"] = bench_grid.measure(args.repeat, work, extra, args.quick)
 
     e2e, suite = figures.get("e2e", {}), figures.get("suite", {})
     values = {
@@ -272,6 +277,9 @@ def main(argv: list[str] | None = None) -> int:
         say("\nend-to-end, median seconds by part")
         say("  bare:  " + ", ".join(f"{k} {v:.2f}" for k, v in e2e["bare_parts_median_s"].items()))
         say("  suite: " + ", ".join(f"{k} {v:.2f}" for k, v in e2e["suite_phases_median_s"].items()))
+    if "grid" in figures:
+        say("\n" + bench_grid.table(figures["grid"]))
     say(f"\nfigures: {out}")
     failed = bool(e2e.get("suite_failures")) or any(not r.get("ok", True) for r in suite.values())
+    failed = failed or bool(figures.get("grid", {}).get("failures") or "failed" in figures.get("grid", {}))
     return 1 if failed else 0
