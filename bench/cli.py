@@ -1,11 +1,12 @@
 """``python -m bench``: the bare Playwright script against the suite's end-to-end scenario, the whole
 suite serially and with pytest-xdist, and the mocks' start-up, in one run; JSON and a table.
 
-The bare script and the suite's scenario alternate (ABBA order, so drift in the machine's load hits
-both alike). The suite's scenario runs three times in one pytest process (``--keep-duplicates``) and
+The bare script, the suite's scenario and the same with ``--step-screenshots off`` take turns (each in
+each place of the order, so drift in the machine's load hits all alike). The suite's scenario runs three times in one pytest process (``--keep-duplicates``) and
 the middle run is the one compared: its setup + call + teardown, with no browser launch, mock start
 or session teardown in it, as for every scenario in the middle of a suite run. The first run's time
-is reported too (``cold``).
+is reported too (``cold``). Every pytest run's CPU is measured too, split by process kind (the test
+process, Playwright's driver, the browser: ``bench/cpu.py``), so its cost compares across machines.
 """
 
 from __future__ import annotations
@@ -123,6 +124,7 @@ def compare_e2e(repeat: int, work: Path, extra: list[str]) -> dict[str, Any]:
 
     bare: list[dict[str, Any]] = []
     suite: list[dict[str, Any]] = []
+    no_shots: list[dict[str, Any]] = []
     token = secrets.token_hex(16)
     mocks = start_mocks(control_token=token)
     target = bundled_target(mocks, token)
@@ -138,11 +140,11 @@ def compare_e2e(repeat: int, work: Path, extra: list[str]) -> dict[str, Any]:
                 bare.append({"seconds": round(laps.total, 4), "parts": {k: round(v, 4) for k, v in laps.parts.items()}})
                 say(f"  bare  #{i + 1}: {laps.total:.2f} s")
 
-            def one_suite(i: int) -> None:
+            def one_suite(i: int, series: list[dict[str, Any]], flags: list[str], label: str) -> None:
                 run = pytest_runs.run_pytest(
                     [pytest_runs.END_TO_END_FILE] * E2E_COPIES,
-                    work / f"e2e-{i + 1}",
-                    [*extra, "--keep-duplicates"],
+                    work / f"e2e-{label}-{i + 1}",
+                    [*extra, *flags, "--keep-duplicates"],
                     subset=True,
                 )
                 entry: dict[str, Any] = {"process_wall_s": round(run.wall_seconds, 3), "ok": run.ok}
@@ -158,22 +160,30 @@ def compare_e2e(repeat: int, work: Path, extra: list[str]) -> dict[str, Any]:
                         cold_fixtures=[
                             [n, s, round(t, 4), p] for n, s, t, p in run.timings[0]["fixtures"] if t >= 0.005
                         ],
+                        cpu_per_scenario_s=run.cpu.per(E2E_COPIES),
                     )
-                    say(f"  suite #{i + 1}: {entry['seconds']:.2f} s (cold {entry['cold_seconds']:.2f} s)")
+                    say(f"  suite ({label}) #{i + 1}: {entry['seconds']:.2f} s (cold {entry['cold_seconds']:.2f} s)")
                 else:
                     entry.update(returncode=run.returncode, counts=run.counts, tail=run.tail)
-                    say(f"  suite #{i + 1}: FAILED (exit {run.returncode}, {run.counts})\n{run.tail}")
-                suite.append(entry)
+                    say(f"  suite ({label}) #{i + 1}: FAILED (exit {run.returncode}, {run.counts})\n{run.tail}")
+                series.append(entry)
+
+            def with_shots(i: int) -> None:
+                one_suite(i, suite, [], "living doc")
+
+            def without_shots(i: int) -> None:
+                one_suite(i, no_shots, ["--step-screenshots", "off"], "no step screenshots")
 
             for i in range(repeat):
-                order = (one_bare, one_suite) if i % 2 == 0 else (one_suite, one_bare)
-                for step in order:
+                order = [one_bare, with_shots, without_shots]
+                for step in order[i % 3 :] + order[: i % 3]:  # each takes each place in turn
                     step(i)
             browser.close()
     finally:
         mocks.stop()
 
     measured = [s for s in suite if "seconds" in s]
+    measured_no_shots = [s for s in no_shots if "seconds" in s]
     bare_parts = {name: median(b["parts"][name] for b in bare) for name in bare[0]["parts"]} if bare else {}
     suite_phases = (
         {name: median(s["phases"][name] for s in measured) for name in measured[0]["phases"]} if measured else {}
@@ -190,7 +200,15 @@ def compare_e2e(repeat: int, work: Path, extra: list[str]) -> dict[str, Any]:
         "suite_process_median_s": median(s["process_wall_s"] for s in suite),
         "bare_parts_median_s": {k: round(v, 4) for k, v in bare_parts.items() if v is not None},
         "suite_phases_median_s": {k: round(v, 4) for k, v in suite_phases.items() if v is not None},
-        "suite_failures": len(suite) - len(measured),
+        "suite_failures": len(suite) - len(measured) + len(no_shots) - len(measured_no_shots),
+        "no_shots": no_shots,
+        "no_shots_median_s": median(s["seconds"] for s in measured_no_shots),
+        "cpu_per_scenario_median_s": {
+            kind: median(s["cpu_per_scenario_s"][kind] for s in measured)
+            for kind in ("test", "driver", "browser", "total")
+        }
+        if measured
+        else {},
     }
 
 
@@ -218,6 +236,7 @@ def time_suite(quick: bool, work: Path, extra: list[str]) -> dict[str, Any]:
             "ok": run.ok,
             "counts": run.counts,
             "breakdown": breakdown(run.timings, run.wall_seconds),
+            "cpu_per_scenario_s": run.cpu.per(len(run.cases)),
         }
         say(f"  {run.wall_seconds:.1f} s, {run.counts}" + ("" if run.ok else f"\n{run.tail}"))
     return results
@@ -257,6 +276,8 @@ def main(argv: list[str] | None = None) -> int:
     e2e, suite = figures.get("e2e", {}), figures.get("suite", {})
     values = {
         "e2e_ratio": ratio(e2e.get("suite_median_s"), e2e.get("bare_median_s")),
+        "e2e_ratio_no_shots": ratio(e2e.get("no_shots_median_s"), e2e.get("bare_median_s")),
+        "suite_over_bare": ratio(suite.get("serial", {}).get("wall_s"), e2e.get("bare_median_s")),
         "n2_ratio": ratio(suite.get("n2", {}).get("wall_s"), suite.get("serial", {}).get("wall_s")),
         "mocks_ready_s": figures["mocks"].get("ready_median_s"),
     }
@@ -274,7 +295,7 @@ def main(argv: list[str] | None = None) -> int:
     say("")
     say(table(figures))
     if e2e.get("bare_parts_median_s") and e2e.get("suite_phases_median_s"):
-        say("\nend-to-end, median seconds by part")
+        say("\nend-to-end, median seconds by part (bare: by doc step; suite: by kind)")
         say("  bare:  " + ", ".join(f"{k} {v:.2f}" for k, v in e2e["bare_parts_median_s"].items()))
         say("  suite: " + ", ".join(f"{k} {v:.2f}" for k, v in e2e["suite_phases_median_s"].items()))
     if "grid" in figures:

@@ -6,13 +6,13 @@ import json
 import os
 import subprocess
 import sys
-import time
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from bench.cpu import CpuUse, run_measured
 from bench.timing_plugin import ENV_VAR as TIMINGS_ENV_VAR
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -74,6 +74,7 @@ class Run:
     cases: list[Case] = field(default_factory=list)
     timings: list[dict[str, Any]] = field(default_factory=list)
     tail: str = ""
+    cpu: CpuUse = field(default_factory=CpuUse)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -158,16 +159,6 @@ def run_pytest(
         env[TIMINGS_ENV_VAR] = str(timing_file)
     else:
         env.pop(TIMINGS_ENV_VAR, None)
-    started = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, "-m", "pytest", *args],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=timeout,
-    )
-    wall = time.perf_counter() - started
+    done, wall, cpu = run_measured([sys.executable, "-m", "pytest", *args], timeout, cwd=root, env=env)
     output = (done.stdout + done.stderr).strip().splitlines()
-    return Run(args, wall, done.returncode, read_junit(junit), read_timings(timing_file), "\n".join(output[-15:]))
+    return Run(args, wall, done.returncode, read_junit(junit), read_timings(timing_file), "\n".join(output[-15:]), cpu)

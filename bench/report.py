@@ -24,8 +24,10 @@ class Target:
 
 
 TARGETS = (
-    Target("e2e_ratio", "end-to-end scenario / bare script", 1.3, "x"),
-    Target("n2_ratio", "suite -n 2 / serial (wall)", 0.6, "x"),
+    Target("e2e_ratio", "end-to-end scenario, living doc on / bare script", 1.15, "x"),
+    Target("e2e_ratio_no_shots", "end-to-end scenario, --step-screenshots off / bare", 1.05, "x"),
+    Target("suite_over_bare", "whole suite serial / bare happy path", 15.0, "x"),
+    Target("n2_ratio", "suite -n 2 / serial (wall; never slower)", 1.0, "x"),
     Target("mocks_ready_s", "mocks start to ready", 0.3, "s"),
 )
 
@@ -105,6 +107,14 @@ def table(figures: dict[str, Any]) -> str:
     if e2e:
         rows.append(("bare script, happy path (median)", _fmt(e2e.get("bare_median_s"), "s"), "", ""))
         rows.append(("suite end-to-end scenario (median)", _fmt(e2e.get("suite_median_s"), "s"), "", ""))
+        rows.append(("  same, --step-screenshots off (median)", _fmt(e2e.get("no_shots_median_s"), "s"), "", ""))
+        phases = e2e.get("suite_phases_median_s", {})
+        for label, key in (("steps", "call.steps"), ("after-step hooks", "call.after_step_hooks")):
+            rows.append((f"  of which {label} (median)", _fmt(phases.get(key), "s"), "", ""))
+        fixtures = sum(phases.get(k, 0.0) for k in ("setup", "call.fixtures", "call.other", "teardown"))
+        rows.append(
+            ("  of which fixtures, set-up, teardown, pictures", _fmt(fixtures if phases else None, "s"), "", "")
+        )
         rows.append(("  same, first in its process (median)", _fmt(e2e.get("suite_cold_median_s"), "s"), "", ""))
         rows.append(("  pytest process wall time (median)", _fmt(e2e.get("suite_process_median_s"), "s"), "", ""))
     for mode in ("serial", "n2", "auto"):
@@ -112,6 +122,14 @@ def table(figures: dict[str, Any]) -> str:
         if run:
             verdict = "" if run.get("ok") else f"  ({run.get('counts')}, exit {run.get('returncode')})"
             rows.append((f"whole suite, {run['label']} (wall)", _fmt(run.get("wall_s"), "s") + verdict, "", ""))
+            cpu = run.get("cpu_per_scenario_s") or {}
+            if cpu:
+                split = ", ".join(f"{kind} {cpu.get(kind, 0):.2f}" for kind in ("test", "driver", "browser"))
+                rows.append((f"  CPU per scenario: {split}", _fmt(cpu.get("total"), "s"), "", ""))
+    cpu = e2e.get("cpu_per_scenario_median_s") or {}
+    if cpu:
+        split = ", ".join(f"{kind} {cpu.get(kind, 0):.2f}" for kind in ("test", "driver", "browser"))
+        rows.append((f"end-to-end process CPU per scenario: {split}", _fmt(cpu.get("total"), "s"), "", ""))
     if mocks:
         rows.append(
             (
