@@ -19,7 +19,7 @@ from typing import Any
 from playwright.sync_api import CDPSession, Page
 from playwright.sync_api import Error as PlaywrightError
 
-FRAME_OPTIONS = {"format": "jpeg", "quality": 55, "maxWidth": 1280, "maxHeight": 800}
+FRAME_OPTIONS = {"format": "jpeg", "quality": 50, "maxWidth": 960, "maxHeight": 600}  # thumbnails are 260 px wide
 PAINT_GRACE = 0.05  # seconds a step's last paint may come after it ended
 
 
