@@ -112,12 +112,16 @@ external-matrix: setup ## whole suite vs `commerce-mocks serve`: both admin layo
 serve: venv ## run the mocks for a person: admin on :8080, portal on :8081
 	$(BIN)/commerce-mocks serve --admin-port 8080 --portal-port 8081
 
-.PHONY: cucumber-html allure
+.PHONY: node-and-java cucumber-html allure
 
-cucumber-html: venv ## render reports/cucumber.json with cucumber-html-reporter (npm) and check its counts
+node-and-java: ## npm (for the report consumers) and Java 17 (for Allure), with apt, if missing
+	@command -v npm >/dev/null 2>&1 || { $(call apt_install,npm); }
+	@command -v java >/dev/null 2>&1 || { $(call apt_install,openjdk-17-jre-headless); }
+
+cucumber-html: venv node-and-java ## render reports/cucumber.json with cucumber-html-reporter (npm) and check its counts
 	$(BIN)/python -m tools.report_consumers cucumber-html
 
-allure: setup ## the BDD suite with allure-pytest-bdd, rendered by Allure's command line (npm, Java 17); checks counts
+allure: setup node-and-java ## the BDD suite with allure-pytest-bdd, rendered by Allure's command line (npm, Java 17); checks counts
 	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[dev,allure]'
 	$(BIN)/python -m tools.report_consumers allure
 
