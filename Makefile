@@ -13,6 +13,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
+MUTATION_ARGS ?=
 SOAK_RUNS ?= 20
 
 .PHONY: help setup chromium video venv lint typecheck unit e2e broken-mocks harness test external-matrix serve clean
@@ -68,7 +69,7 @@ broken-mocks: setup ## break the mocks on purpose: the suite must fail, naming t
 harness: setup ## the harness itself: masking, remote browser server, a served (external) target
 	$(BIN)/pytest tests/harness -q $(PYTEST_ARGS)
 
-test: setup lint typecheck unit e2e broken-mocks harness ## everything CI runs
+test: setup lint typecheck unit e2e broken-mocks harness mutation-quick ## everything CI runs
 
 external-matrix: setup ## whole suite vs `commerce-mocks serve`: both admin layouts, with/without control API
 	$(BIN)/python -m tools.external_matrix
@@ -84,5 +85,13 @@ bench: setup ## time the suite against a bare Playwright script, serial vs -n 2/
 soak: setup ## flake gate: the BDD suite SOAK_RUNS (20) times, serial and -n 2 alternately; lists every failure
 	$(BIN)/python -m bench.soak --runs $(SOAK_RUNS)
 
+.PHONY: mutation mutation-quick
+
+mutation: setup ## mutation testing of the mocks' flow modules, the BDD suite as oracle (about an hour; reports/mutation.json)
+	$(BIN)/python -m mutation $(MUTATION_ARGS)
+
+mutation-quick: setup ## the mutation pipeline's own tests and its quick subset (its mutants must be killed; a minute or two)
+	$(BIN)/pytest tests/mutation -q $(PYTEST_ARGS)
+
 clean: ## remove reports and test artifacts (keeps .venv)
-	rm -rf reports test-results .pytest_cache .mypy_cache .ruff_cache
+	rm -rf reports test-results .pytest_cache .mypy_cache .ruff_cache build/mutation
