@@ -45,6 +45,17 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--accepted", type=Path, default=accepted.DEFAULT_PATH, help="the accepted survivors (TOML)")
     parser.add_argument(
+        "--max-minutes",
+        type=float,
+        default=None,
+        help="stop running mutants after this many minutes of the run and report what was judged (incomplete)",
+    )
+    parser.add_argument(
+        "--report-only",
+        action="store_true",
+        help="no run: remake the report from the last run's work folder (e.g. after editing the accepted list)",
+    )
+    parser.add_argument(
         "--dry-run",
         action="store_true",
         help="build the coverage map and the mutants, print what each module would run and its worst case, stop",
@@ -68,7 +79,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"not flow modules: {', '.join(unknown)}", file=sys.stderr)
         return EXIT_BROKEN
     entries = accepted.load(args.accepted)
-    return run(args.quick, modules, out, args.work_dir, args.fail_under, entries, dry_run=args.dry_run)
+    mode = "quick" if args.quick else "full"
+    if args.report_only:
+        return finish(workspace.Workspace(args.work_dir / mode), mode, entries, args.fail_under, out)
+    return run(
+        args.quick, modules, out, args.work_dir, args.fail_under, entries, args.max_minutes, dry_run=args.dry_run
+    )
 
 
 def run(
@@ -78,10 +94,12 @@ def run(
     work_dir: Path,
     target: float,
     entries: list[Any],
+    max_minutes: float | None = None,
     dry_run: bool = False,
 ) -> int:
     mode = "quick" if quick else "full"
     started, clock = datetime.now(UTC), time.monotonic()
+    deadline = None if max_minutes is None else clock + 60 * max_minutes
     load_before = os.getloadavg()
     phases: dict[str, Any] = {}
 
@@ -138,44 +156,59 @@ def run(
     progress = Progress(pending, lap)
     with running_fork_server(space) as socket_path:
         env = {**os.environ, ENV_PLAN: str(space.plan), forkserver.ENV_SOCKET: socket_path}
-        session.execute(space, env, progress)
+        complete = session.execute(space, env, progress, deadline)
     phases["exec"] = round(time.monotonic() - lap, 1)
-
-    report = Report(
-        mode,
-        session.mutants(space),
-        entries,
-        target,
-        timing={
-            "started": started.isoformat(timespec="seconds"),
-            "finished": datetime.now(UTC).isoformat(timespec="seconds"),
-            "wall_seconds": round(time.monotonic() - clock, 1),
-            "phases": phases,
-            "machine": {
-                "cpus": os.cpu_count(),
-                "load_average": {
-                    "start": [round(x, 2) for x in load_before],
-                    "end": [round(x, 2) for x in os.getloadavg()],
-                },
+    if not complete:
+        print(f"Stopped after {max_minutes:g} minutes (--max-minutes): the report covers the mutants judged so far")
+    timing = {
+        "started": started.isoformat(timespec="seconds"),
+        "finished": datetime.now(UTC).isoformat(timespec="seconds"),
+        "wall_seconds": round(time.monotonic() - clock, 1),
+        "phases": phases,
+        "machine": {
+            "cpus": os.cpu_count(),
+            "load_average": {
+                "start": [round(x, 2) for x in load_before],
+                "end": [round(x, 2) for x in os.getloadavg()],
             },
         },
-    )
+    }
+    space.timing.write_text(json.dumps(timing, indent=1), encoding="utf-8")
+    return finish(space, mode, entries, target, out)
+
+
+def finish(space: workspace.Workspace, mode: str, entries: list[Any], target: float, out: Path) -> int:
+    """The report from the work folder's session: JSON, table and exit code."""
+    timing: dict[str, Any] = json.loads(space.timing.read_text(encoding="utf-8")) if space.timing.is_file() else {}
+    report = Report(mode, session.mutants(space), entries, target, timing=timing)
     payload = report.as_json()
+    if report.not_run and report.run and "phases" in timing:
+        exec_seconds = float(timing["phases"].get("exec", 0.0))
+        projected = exec_seconds / len(report.run) * (len(report.run) + len(report.not_run))
+        payload["projection"] = {
+            "exec_seconds": round(projected),
+            "wall_seconds": round(float(timing["wall_seconds"]) - exec_seconds + projected),
+        }
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(payload, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print()
     print(report.table())
     print()
-    return verdict(report, payload, out, quick)
+    return verdict(report, payload, out, mode == "quick")
 
 
 def verdict(report: Report, payload: dict[str, Any], out: Path, quick: bool) -> int:
-    score, wall = payload["score"], payload["wall_seconds"]
+    score, wall = payload["score"], payload.get("wall_seconds", 0.0)
     shown = "-" if score is None else f"{score:.1%}"
     print(
         f"Score: {shown} of the non-equivalent mutants killed (target {report.target:.0%}); "
         f"wall time {format_seconds(wall)}; report: {out}"
     )
+    if "projection" in payload:
+        print(
+            f"Incomplete: {len(report.not_run)} of {len(report.run) + len(report.not_run)} mutants not run; "
+            f"the whole run would take about {format_seconds(payload['projection']['wall_seconds'])} at this pace"
+        )
     open_survivors = [s for s in payload["survivors"] if s["accepted"] is None and s["status"] != "error"]
     if open_survivors:
         print(f"{len(open_survivors)} survivor(s) not accepted: see {out} ('survivors'), docs/mutation-survivors.md")

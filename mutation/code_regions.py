@@ -4,8 +4,10 @@ Coverage knows which lines each scenario executed; a mutation changes one place.
 
 * a statement inside a function body (or the header of an ``if``/``for``/``with``... in it): the scenarios
   that executed that statement;
-* the header of a function (its decorators, default values): evaluated once at import, but it only
-  matters when the function is called, so: the scenarios that executed any line of its body;
+* a decorator: it acts at import and can act anywhere (a route decorator registers an endpoint that
+  every page linking to it builds with ``url_for``), so: every scenario;
+* the rest of a function's header (default values): evaluated once at import, but it only matters when
+  the function is called, so: the scenarios that executed any line of its body;
 * a module- or class-level statement (a constant, a blueprint, a dataclass field): it matters where the
   names it binds are read, so: the scenarios that reach any line (in any mocks module) reading one of
   those names; when nothing reads them, every scenario.
@@ -42,13 +44,18 @@ class FunctionHeader:
 
 
 @dataclass(frozen=True)
+class Decorator:
+    """A decorator (of a function or a class): it may act anywhere, e.g. a route used by ``url_for``."""
+
+
+@dataclass(frozen=True)
 class ModuleLevel:
     """A module- or class-level statement; it acts where the names it binds are read."""
 
     names: frozenset[str]
 
 
-Region = Statement | FunctionHeader | ModuleLevel
+Region = Statement | FunctionHeader | Decorator | ModuleLevel
 
 _COMPOUND = (
     ast.If,
@@ -97,6 +104,12 @@ def _children(node: ast.AST) -> Iterator[ast.stmt]:
                 yield from child.body
 
 
+def _decorators(tree: ast.Module) -> Iterator[ast.expr]:
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            yield from node.decorator_list
+
+
 def _handler_line(tree: ast.Module, line: int) -> int | None:
     """An ``except X:`` or ``case P:`` header line holding ``line``: coverage reports it as its own line."""
     for node in ast.walk(tree):
@@ -110,6 +123,8 @@ def _handler_line(tree: ast.Module, line: int) -> int | None:
 def region_of(path: Path, line: int) -> Region:
     """The region of ``path`` that holds ``line`` (see the module docstring)."""
     tree = parse(path)
+    if any(d.lineno <= line <= (d.end_lineno or d.lineno) for d in _decorators(tree)):
+        return Decorator()
     handler = _handler_line(tree, line)
     if handler is not None:
         return Statement(handler, line)

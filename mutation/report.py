@@ -7,6 +7,9 @@ The JSON (``"schema": "mutation-report/1"``):
 * ``started``, ``finished`` (ISO 8601, UTC), ``wall_seconds`` (the whole run), ``phases`` (seconds of
   ``prepare``, ``coverage`` per layout, ``init``, ``exec``), ``machine`` (``cpus``, ``load_average`` at
   start and end: a busy machine makes the run slower, and timeouts likelier).
+* ``complete``: false when the run stopped early (``--max-minutes``, or interrupted); ``not_run`` counts the
+  mutants it did not reach (left out of every count), and ``projection`` estimates the full run: its
+  ``exec_seconds`` at the pace so far, and the ``wall_seconds`` of the whole run.
 * ``target``: the score to reach (0.95); ``score``: killed / (total - accepted), with timed-out mutants
   counted as killed (the suite did not pass); ``null`` when nothing ran. ``met``: score >= target.
 * ``totals`` and ``modules`` (per flow module, by file): counts ``total`` (mutants run), ``killed``,
@@ -45,6 +48,8 @@ ORACLE = (
 
 
 def status_of(mutant: Mutant) -> str:
+    if mutant.worker_outcome is None:
+        return "not_run"  # the run stopped before it (--max-minutes, or interrupted)
     verdict = mutant.oracle or {}
     status = str(verdict.get("verdict", "error"))
     return status if status in STATUSES else "error"
@@ -85,7 +90,8 @@ class Report:
     timing: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.run = [m for m in self.mutants if m.skipped is None]
+        self.run = [m for m in self.mutants if m.skipped is None and status_of(m) != "not_run"]
+        self.not_run = [m for m in self.mutants if m.skipped is None and status_of(m) == "not_run"]
         self.by_key = {a.key: a for a in self.accepted}
         self.totals = Counts()
         self.modules: dict[str, Counts] = {}
@@ -125,6 +131,8 @@ class Report:
             "tool": {"name": "cosmic-ray", "version": _version("cosmic-ray")},
             "oracle": ORACLE,
             **self.timing,
+            "complete": not self.not_run,
+            "not_run": len(self.not_run),
             "target": self.target,
             "score": None if score is None else round(score, 4),
             "met": self.met,

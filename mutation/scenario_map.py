@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from mutation.code_regions import FunctionHeader, ModuleLevel, Statement, reader_lines, region_of
+from mutation.code_regions import Decorator, FunctionHeader, ModuleLevel, Statement, reader_lines, region_of
 
 
 @dataclass
@@ -34,7 +34,7 @@ class Selection:
 
     layout: str
     scenarios: list[str]
-    basis: str  # "statement", "function", "readers", "everything", "unreached"
+    basis: str  # "statement", "function", "decorator", "readers", "everything", "unreached"
 
     def seconds(self, coverage: dict[str, LayoutCoverage]) -> float:
         durations = coverage[self.layout].durations
@@ -119,6 +119,8 @@ class Selector:
             return cov.scenarios_on(file, region.first, region.last), "statement"
         if isinstance(region, FunctionHeader):
             return cov.scenarios_on(file, region.body_first, region.body_last), "function"
+        if isinstance(region, Decorator):
+            return None, "decorator"
         assert isinstance(region, ModuleLevel)
         readers = reader_lines(self.mock_files, region.names) if region.names else {}
         if not readers:

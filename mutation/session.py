@@ -3,8 +3,11 @@ rest (``exec``, the oracle as test command) and reading every mutant's outcome b
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import shlex
+import signal
 import subprocess
 import sys
 import time
@@ -99,11 +102,18 @@ def pending_count(space: Workspace) -> int:
         return len(db.pending_work_items)
 
 
-def execute(space: Workspace, plan_env: dict[str, str], on_verdict: Callable[[dict[str, Any]], None]) -> None:
-    """``cosmic-ray exec``; calls ``on_verdict`` for each oracle verdict as it is written."""
+def execute(
+    space: Workspace,
+    plan_env: dict[str, str],
+    on_verdict: Callable[[dict[str, Any]], None],
+    deadline: float | None = None,
+) -> bool:
+    """``cosmic-ray exec``; calls ``on_verdict`` for each oracle verdict as it is written. At ``deadline``
+    (``time.monotonic()``) it stops cosmic-ray and returns False: the mutants not reached stay pending."""
     command = [sys.executable, "-m", "cosmic_ray.cli", "exec", str(space.config), str(space.session)]
-    process = subprocess.Popen(command, cwd=space.project, env=plan_env)
+    process = subprocess.Popen(command, cwd=space.project, env=plan_env, start_new_session=True)
     seen = 0
+    stopped = False
     while True:
         finished = process.poll() is not None
         if space.verdicts.is_file():
@@ -113,9 +123,26 @@ def execute(space: Workspace, plan_env: dict[str, str], on_verdict: Callable[[di
             seen = len(lines)
         if finished:
             break
+        if deadline is not None and time.monotonic() > deadline:
+            _stop_group(process)
+            stopped = True
+            break
         time.sleep(1.0)
-    if process.returncode != 0:
+    if not stopped and process.returncode != 0:
         raise RuntimeError(f"cosmic-ray exec exited {process.returncode}")
+    return not stopped
+
+
+def _stop_group(process: subprocess.Popen[bytes]) -> None:
+    """Stop cosmic-ray and the mutant it is running (its oracle, pytest, the browser)."""
+    with contextlib.suppress(OSError):
+        os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(OSError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
 
 
 def mutants(space: Workspace) -> list[Mutant]:

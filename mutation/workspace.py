@@ -6,6 +6,7 @@
     ``coverage/``   the coverage data of the unmutated runs
     ``cosmic-ray.toml``, ``session.sqlite``   cosmic-ray's config and its database of mutants and results
     ``plan.json``   what the oracle needs to know; ``verdicts.jsonl`` one line per mutant as it finishes
+    ``timing.json`` when the run started and how long each phase took
 """
 
 from __future__ import annotations
@@ -57,6 +58,11 @@ class Workspace:
     @property
     def verdicts(self) -> Path:
         return self.base / "verdicts.jsonl"
+
+    @property
+    def timing(self) -> Path:
+        """When the run started and how long each phase took, for the report."""
+        return self.base / "timing.json"
 
     @property
     def runs(self) -> Path:

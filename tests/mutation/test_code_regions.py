@@ -6,7 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from mutation.code_regions import FunctionHeader, ModuleLevel, Statement, in_annotation, reader_lines, region_of
+from mutation.code_regions import (
+    Decorator,
+    FunctionHeader,
+    ModuleLevel,
+    Statement,
+    in_annotation,
+    reader_lines,
+    region_of,
+)
 
 SOURCE = """\
 from __future__ import annotations
@@ -64,10 +72,13 @@ def test_an_except_clause_is_its_own_line(module: Path) -> None:
     assert region_of(module, line) == Statement(line, line)
 
 
-def test_decorators_and_defaults_act_when_the_function_runs(module: Path) -> None:
+def test_defaults_act_when_the_function_runs(module: Path) -> None:
     body = FunctionHeader(line_of("if value is not None"), line_of("return total"))
-    assert region_of(module, line_of('@route("/x")')) == body
     assert region_of(module, line_of("def view(")) == body
+
+
+def test_a_decorator_may_act_anywhere(module: Path) -> None:
+    assert region_of(module, line_of('@route("/x")')) == Decorator()
 
 
 def test_module_and_class_level_statements_act_where_their_names_are_read(module: Path) -> None:

@@ -76,6 +76,13 @@ def test_errors_are_counted_and_never_killed() -> None:
     assert payload["score"] == 0.0
 
 
+def test_mutants_a_stopped_run_did_not_reach_are_left_out_and_the_report_says_so() -> None:
+    pending = replace(BASE, job_id="2", outcome=None, worker_outcome=None)
+    payload = Report("full", [mutant("1", "killed"), pending], [], 0.95).as_json()
+    assert (payload["complete"], payload["not_run"], payload["totals"]["total"]) == (False, 1, 1)
+    assert payload["score"] == 1.0
+
+
 def test_the_accepted_list_of_the_repository_loads() -> None:
     for entry in load():
         assert entry.file.startswith("mocks/") and entry.reason

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mutation.scenario_map import LayoutCoverage, Selector, load, save
+from mutation.scenario_map import LayoutCoverage, Selection, Selector, load, save
 
 MODULE = """\
 from __future__ import annotations
@@ -48,6 +48,17 @@ def test_code_only_the_current_layout_reaches_runs_there(tmp_path: Path) -> None
 def test_a_constant_runs_the_scenarios_that_read_it(tmp_path: Path) -> None:
     chosen = selector(tmp_path, coverage()).select(FILE, {3})
     assert (chosen.scenarios, chosen.basis) == (["fast", "slow"], "readers")
+
+
+def test_a_decorator_runs_every_scenario(tmp_path: Path) -> None:
+    chosen = select_in(tmp_path, "@register\ndef helper() -> None:\n    pass\n", 1)
+    assert (chosen.scenarios, chosen.basis) == (["fast", "other", "slow"], "decorator")
+
+
+def select_in(tmp_path: Path, source: str, line: int) -> Selection:
+    pick = selector(tmp_path, coverage())
+    (tmp_path / "mocks" / "extra.py").write_text(source, encoding="utf-8")
+    return pick.select("mocks/extra.py", {line})
 
 
 def test_code_no_scenario_reaches_is_unreached(tmp_path: Path) -> None:
