@@ -17,7 +17,7 @@ The JSON (``"schema": "mutation-report/1"``):
   reaches it), ``errors`` (the oracle could not judge: the run is not to be trusted), ``accepted`` (survived
   or unreached, and listed in ``docs/mutation-survivors.toml``), ``score``.
 * ``skipped``: mutants cosmic-ray generated that were not run, counted by reason (type annotations, operator
-  variants outside the operator set, not in the quick subset).
+  variants outside the operator set, not in the quick subset, or cosmic-ray failing to write the mutant).
 * ``survivors``: every mutant that was run and not killed, accepted or not: ``id`` (cosmic-ray job id),
   ``file``, ``line``, ``function``, ``operator``, ``status`` (survived, unreached, error), ``diff`` (unified),
   ``original`` and ``mutated`` (the changed lines), ``layout`` and ``scenarios`` (what ran, fastest first),
@@ -40,6 +40,7 @@ from mutation.accepted import Accepted, change_key
 from mutation.session import Mutant
 
 SCHEMA = "mutation-report/1"
+NOT_APPLIED = "cosmic-ray could not write the mutant (an error inside cosmic-ray)"
 STATUSES = ("killed", "timeout", "survived", "unreached", "error")
 ORACLE = (
     "the BDD suite (pytest tests/e2e): per mutant, the scenarios whose coverage reaches the mutated line, "
@@ -50,6 +51,8 @@ ORACLE = (
 def status_of(mutant: Mutant) -> str:
     if mutant.worker_outcome is None:
         return "not_run"  # the run stopped before it (--max-minutes, or interrupted)
+    if mutant.worker_outcome == "exception":
+        return "not_applied"  # cosmic-ray failed to write this mutant: nothing was tested
     verdict = mutant.oracle or {}
     status = str(verdict.get("verdict", "error"))
     return status if status in STATUSES else "error"
@@ -90,7 +93,7 @@ class Report:
     timing: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.run = [m for m in self.mutants if m.skipped is None and status_of(m) != "not_run"]
+        self.run = [m for m in self.mutants if m.skipped is None and status_of(m) not in ("not_run", "not_applied")]
         self.not_run = [m for m in self.mutants if m.skipped is None and status_of(m) == "not_run"]
         self.by_key = {a.key: a for a in self.accepted}
         self.totals = Counts()
@@ -124,6 +127,9 @@ class Report:
 
     def as_json(self) -> dict[str, Any]:
         skipped = Counter(m.skipped for m in self.mutants if m.skipped is not None)
+        not_applied = sum(1 for m in self.mutants if m.skipped is None and status_of(m) == "not_applied")
+        if not_applied:
+            skipped[NOT_APPLIED] = not_applied
         score = self.score
         return {
             "schema": SCHEMA,

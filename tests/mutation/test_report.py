@@ -83,6 +83,13 @@ def test_mutants_a_stopped_run_did_not_reach_are_left_out_and_the_report_says_so
     assert payload["score"] == 1.0
 
 
+def test_a_mutant_cosmic_ray_could_not_write_is_listed_as_skipped_not_as_an_error() -> None:
+    broken = replace(BASE, job_id="2", outcome="incompetent", worker_outcome="exception")
+    payload = Report("full", [mutant("1", "killed"), broken], [], 0.95).as_json()
+    assert (payload["totals"]["total"], payload["totals"]["errors"]) == (1, 0)
+    assert list(payload["skipped"].values()) == [1]
+
+
 def test_the_accepted_list_of_the_repository_loads() -> None:
     for entry in load():
         assert entry.file.startswith("mocks/") and entry.reason
