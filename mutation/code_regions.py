@@ -5,7 +5,8 @@ Coverage knows which lines each scenario executed; a mutation changes one place.
 * a statement inside a function body (or the header of an ``if``/``for``/``with``... in it): the scenarios
   that executed that statement;
 * a decorator: it acts at import and can act anywhere (a route decorator registers an endpoint that
-  every page linking to it builds with ``url_for``), so: every scenario;
+  every page linking to it builds with ``url_for``), so: every scenario, in the admin layout where the
+  decorated code runs (a blueprint the doc's layout does not register runs in the current one);
 * the rest of a function's header (default values): evaluated once at import, but it only matters when
   the function is called, so: the scenarios that executed any line of its body;
 * a module- or class-level statement (a constant, a blueprint, a dataclass field): it matters where the
@@ -45,7 +46,11 @@ class FunctionHeader:
 
 @dataclass(frozen=True)
 class Decorator:
-    """A decorator (of a function or a class): it may act anywhere, e.g. a route used by ``url_for``."""
+    """A decorator (of a function or a class): it may act anywhere, e.g. a route used by ``url_for``. The
+    lines of what it decorates tell in which layout that code runs."""
+
+    body_first: int
+    body_last: int
 
 
 @dataclass(frozen=True)
@@ -104,10 +109,11 @@ def _children(node: ast.AST) -> Iterator[ast.stmt]:
                 yield from child.body
 
 
-def _decorators(tree: ast.Module) -> Iterator[ast.expr]:
+def _decorators(tree: ast.Module) -> Iterator[tuple[ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef, ast.expr]]:
     for node in ast.walk(tree):
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
-            yield from node.decorator_list
+            for decorator in node.decorator_list:
+                yield node, decorator
 
 
 def _handler_line(tree: ast.Module, line: int) -> int | None:
@@ -123,8 +129,9 @@ def _handler_line(tree: ast.Module, line: int) -> int | None:
 def region_of(path: Path, line: int) -> Region:
     """The region of ``path`` that holds ``line`` (see the module docstring)."""
     tree = parse(path)
-    if any(d.lineno <= line <= (d.end_lineno or d.lineno) for d in _decorators(tree)):
-        return Decorator()
+    for decorated, decorator in _decorators(tree):
+        if decorator.lineno <= line <= (decorator.end_lineno or decorator.lineno):
+            return Decorator(decorated.body[0].lineno, decorated.end_lineno or decorated.lineno)
     handler = _handler_line(tree, line)
     if handler is not None:
         return Statement(handler, line)

@@ -95,6 +95,9 @@ class Selector:
 
     def select(self, file: str, lines: set[int]) -> Selection:
         """The scenarios that reach ``lines`` of ``file`` in the first layout where any does."""
+        decorated = [r for r in (region_of(self.root / file, line) for line in lines) if isinstance(r, Decorator)]
+        if decorated:
+            return self._everything_where_it_runs(file, decorated[0])
         for layout in self.layouts:
             reached: set[str] = set()
             basis = "unreached"
@@ -120,7 +123,7 @@ class Selector:
         if isinstance(region, FunctionHeader):
             return cov.scenarios_on(file, region.body_first, region.body_last), "function"
         if isinstance(region, Decorator):
-            return None, "decorator"
+            return None, "everything"  # a decorator read as a name elsewhere: the module's import
         assert isinstance(region, ModuleLevel)
         readers = reader_lines(self.mock_files, region.names) if region.names else {}
         if not readers:
@@ -136,6 +139,18 @@ class Selector:
                     return None, "everything"
                 found |= more
         return found, "readers"
+
+    def _everything_where_it_runs(self, file: str, decorator: Decorator) -> Selection:
+        """Every scenario of the first layout in which the decorated code runs (else of the first layout)."""
+        layout = next(
+            (
+                layout
+                for layout in self.layouts
+                if self.coverage[layout].scenarios_on(file, decorator.body_first, decorator.body_last)
+            ),
+            self.layouts[0],
+        )
+        return Selection(layout, self._fastest_first(layout, set(self.coverage[layout].durations)), "decorator")
 
     def _fastest_first(self, layout: str, scenarios: set[str]) -> list[str]:
         durations = self.coverage[layout].durations

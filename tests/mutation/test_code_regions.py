@@ -78,7 +78,9 @@ def test_defaults_act_when_the_function_runs(module: Path) -> None:
 
 
 def test_a_decorator_may_act_anywhere(module: Path) -> None:
-    assert region_of(module, line_of('@route("/x")')) == Decorator()
+    assert region_of(module, line_of('@route("/x")')) == Decorator(
+        line_of("if value is not None"), line_of("return total")
+    )
 
 
 def test_module_and_class_level_statements_act_where_their_names_are_read(module: Path) -> None:

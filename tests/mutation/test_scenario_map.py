@@ -55,10 +55,20 @@ def test_a_decorator_runs_every_scenario(tmp_path: Path) -> None:
     assert (chosen.scenarios, chosen.basis) == (["fast", "other", "slow"], "decorator")
 
 
-def select_in(tmp_path: Path, source: str, line: int) -> Selection:
-    pick = selector(tmp_path, coverage())
-    (tmp_path / "mocks" / "extra.py").write_text(source, encoding="utf-8")
-    return pick.select("mocks/extra.py", {line})
+def test_a_decorator_runs_every_scenario_of_the_layout_where_its_function_runs(tmp_path: Path) -> None:
+    source = MODULE.replace("def only_current", "@register\ndef only_current")
+    cov = coverage()
+    cov["current"].lines[FILE] = {12: {"connector", "fast"}}  # its body, one line lower
+    chosen = select_in(tmp_path, source, source.splitlines().index("@register") + 1, file=FILE, cov=cov)
+    assert (chosen.layout, chosen.scenarios, chosen.basis) == ("current", ["fast", "connector"], "decorator")
+
+
+def select_in(
+    tmp_path: Path, source: str, line: int, file: str = "mocks/extra.py", cov: dict[str, LayoutCoverage] | None = None
+) -> Selection:
+    pick = selector(tmp_path, cov or coverage())
+    (tmp_path / file).write_text(source, encoding="utf-8")
+    return pick.select(file, {line})
 
 
 def test_code_no_scenario_reaches_is_unreached(tmp_path: Path) -> None:
