@@ -11,6 +11,7 @@ import argparse
 import contextlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -51,6 +52,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="stop running mutants after this many minutes of the run and report what was judged (incomplete)",
     )
     parser.add_argument(
+        "--resume",
+        action="store_true",
+        help="go on with the mutants the last run (stopped by --max-minutes) did not reach, then report",
+    )
+    parser.add_argument(
         "--report-only",
         action="store_true",
         help="no run: remake the report from the last run's work folder (e.g. after editing the accepted list)",
@@ -82,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
     mode = "quick" if args.quick else "full"
     if args.report_only:
         return finish(workspace.Workspace(args.work_dir / mode), mode, entries, args.fail_under, out)
+    if args.resume:
+        return resume(workspace.Workspace(args.work_dir / mode), mode, entries, args.fail_under, out, args.max_minutes)
     return run(
         args.quick, modules, out, args.work_dir, args.fail_under, entries, args.max_minutes, dry_run=args.dry_run
     )
@@ -173,6 +181,33 @@ def run(
             },
         },
     }
+    space.timing.write_text(json.dumps(timing, indent=1), encoding="utf-8")
+    return finish(space, mode, entries, target, out)
+
+
+def resume(
+    space: workspace.Workspace, mode: str, entries: list[Any], target: float, out: Path, max_minutes: float | None
+) -> int:
+    """Run the pending mutants of an earlier run's work folder; its timing grows by this exec."""
+    if not space.plan.is_file() or not space.timing.is_file():
+        print(f"nothing to resume in {space.base}", file=sys.stderr)
+        return EXIT_BROKEN
+    plan_data = json.loads(space.plan.read_text(encoding="utf-8"))
+    for module in plan_data["modules"]:  # a stopped run may leave its last mutant on disk
+        shutil.copy2(space.pristine / module, space.project / module)
+    pending = session.pending_count(space)
+    print(f"Resuming: {pending} mutants to run", flush=True)
+    lap = time.monotonic()
+    deadline = None if max_minutes is None else lap + 60 * max_minutes
+    with running_fork_server(space) as socket_path:
+        env = {**os.environ, ENV_PLAN: str(space.plan), forkserver.ENV_SOCKET: socket_path}
+        session.execute(space, env, Progress(pending, lap), deadline)
+    spent = time.monotonic() - lap
+    timing = json.loads(space.timing.read_text(encoding="utf-8"))
+    timing["phases"]["exec"] = round(float(timing["phases"]["exec"]) + spent, 1)
+    timing["wall_seconds"] = round(float(timing["wall_seconds"]) + spent, 1)
+    timing["finished"] = datetime.now(UTC).isoformat(timespec="seconds")
+    timing["resumed"] = int(timing.get("resumed", 0)) + 1
     space.timing.write_text(json.dumps(timing, indent=1), encoding="utf-8")
     return finish(space, mode, entries, target, out)
 

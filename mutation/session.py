@@ -111,8 +111,8 @@ def execute(
     """``cosmic-ray exec``; calls ``on_verdict`` for each oracle verdict as it is written. At ``deadline``
     (``time.monotonic()``) it stops cosmic-ray and returns False: the mutants not reached stay pending."""
     command = [sys.executable, "-m", "cosmic_ray.cli", "exec", str(space.config), str(space.session)]
+    seen = len(space.verdicts.read_text(encoding="utf-8").splitlines()) if space.verdicts.is_file() else 0
     process = subprocess.Popen(command, cwd=space.project, env=plan_env, start_new_session=True)
-    seen = 0
     stopped = False
     while True:
         finished = process.poll() is not None
