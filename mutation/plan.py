@@ -42,6 +42,7 @@ PROJECT_PARTS: tuple[str, ...] = (
     "conftest.py",
     "features",
     "steps",
+    "action_groups",
     "pages",
     "fixtures",
     "livingdoc",
