@@ -9,6 +9,7 @@ from fixtures.journey import Journey
 from fixtures.sessions import StorageState
 
 CHANNEL_PATH = "channel/amazon/"
+DASHBOARD_PATH = "admin/dashboard/"  # Magento's adminhtml/dashboard, below the admin's base URL
 
 
 def open_login_page(journey: Journey) -> None:
@@ -40,9 +41,10 @@ def check_sign_in_refused(journey: Journey) -> None:
 
 
 def check_still_signed_out(journey: Journey, promise: str = "admin-wrong-password") -> None:
-    """The Admin asks to sign in: asked without touching the tab, over the tab's own cookies."""
+    """The Admin asks to sign in: a page behind the login (its dashboard) is asked for without touching the
+    tab, over the tab's own cookies, and answers with the login form."""
     with journey.keeping(promise, "the Admin should ask this browser to sign in"):
-        answer = journey.admin_tab.context.request.get(journey.target.admin_url)
+        answer = journey.admin_tab.context.request.get(journey.target.admin_url + DASHBOARD_PATH)
         body = answer.text()
         assert 'id="login-form"' in body and 'id="nav"' not in body, (
             f"the Admin at {answer.url} answered {answer.status} with its menu instead of the login form"
@@ -78,7 +80,9 @@ def check_asked_to_sign_in(journey: Journey) -> None:
 
 def check_on_channel_page(journey: Journey) -> None:
     """Signed in after asking for Amazon Sales Channel: the channel opens, not the dashboard."""
-    if journey.admin_menu.uses_secret_keys():
+    with journey.keeping("admin-sign-in-returns", "the Admin should show its menu after signing in"):
+        secret_keys = journey.admin_menu.uses_secret_keys()
+    if secret_keys:
         journey.note("This Admin adds secret keys to its URLs: after sign-in it opens the dashboard by design.")
         pytest.skip("the Admin adds secret keys to its URLs, so Magento opens the dashboard after sign-in")
     with journey.keeping("admin-sign-in-returns", "signing in should open Amazon Sales Channel, the page asked for"):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from fixtures.journey import VALID, Journey
+from fixtures.journey import API_KEYS, VALID, Journey
 
 SAVED_MESSAGE = "You saved the configuration."
 
@@ -22,26 +22,24 @@ def open_configuration(journey: Journey) -> None:
 
 def choose_api_keys(journey: Journey) -> None:
     """Expand Services in the left panel and choose Magento Services (the Api Keys then show)."""
-    settings = journey.settings
-    with journey.keeping("api-keys-by-hand", f"the configuration should lead to {settings.location}"):
+    with journey.keeping("api-keys-by-hand", f"the configuration should lead to {API_KEYS}"):
+        settings = journey.settings
         settings.choose_api_keys()
         settings.reveal_production_api_key()
 
 
 def check_api_keys_open(journey: Journey) -> None:
-    settings = journey.settings
-    with journey.keeping(
-        ["add-the-key-opens-api-keys", "api-keys-by-hand"], f"the API key settings should be open ({settings.location})"
-    ):
+    with journey.keeping(["add-the-key-opens-api-keys", "api-keys-by-hand"], f"{API_KEYS} should be open"):
+        settings = journey.settings
         for marker in settings.open_markers():
             expect(marker).to_be_visible()
 
 
 def check_production_field(journey: Journey) -> None:
-    settings = journey.settings
     with journey.keeping(
         ["add-the-key-opens-api-keys", "api-keys-by-hand"], "the Api Keys should show the 'Production Api key' field"
     ):
+        settings = journey.settings
         expect(settings.production_api_key).to_be_visible()
         expect(settings.production_api_key).to_be_editable()
 
@@ -74,8 +72,8 @@ def save_config(journey: Journey) -> None:
     """Save Config: 'You saved the configuration.'; the channel's next answer is about the saved key."""
     journey.due("save-config-confirms")
     journey.due("saved-key-is-kept")
-    settings = journey.settings
     with journey.keeping("save-config-confirms", f"Save Config should confirm {SAVED_MESSAGE!r}"):
+        settings = journey.settings
         settings.save_config()
         expect(settings.success_message).to_have_text(SAVED_MESSAGE)
     journey.key.saved = journey.key.pasted or journey.key.listed
@@ -96,8 +94,8 @@ def reopen_api_keys(journey: Journey) -> None:
 
 
 def check_key_kept(journey: Journey) -> None:
-    settings = journey.settings
     with journey.keeping("saved-key-is-kept", "after Save Config, the saved key should still be there on a new visit"):
+        settings = journey.settings
         expect(settings.success_message).to_have_count(0)
         expect(settings.production_api_key).to_have_value(_listed_key(journey))
 

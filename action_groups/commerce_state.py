@@ -59,17 +59,22 @@ def no_key_saved(journey: Journey, browser: Browser, admin_session: StorageState
             stored = journey.target.admin_control.get_config(PRODUCTION_API_KEY_PATH)
             assert stored is None, f"the store configuration still holds a key: {stored!r}"
         return
+    with journey.keeping(None, "setting up the scenario: clear Production Api key and Save Config"):
+        _clear_key_in_the_ui(journey, browser, admin_session)
+
+
+def _clear_key_in_the_ui(journey: Journey, browser: Browser, admin_session: StorageState) -> None:
+    """Clear Production Api key and Save Config in a browser context of its own, as a person would."""
     context = browser.new_context(storage_state=admin_session)  # type: ignore[arg-type]
     try:
         page = context.new_page()
-        with journey.keeping(None, "setting up the scenario: clear Production Api key and Save Config", page):
-            page.goto(journey.target.admin_url)
-            settings = api_key_settings(page)
-            settings.open_by_hand()
-            settings.reveal_production_api_key()
-            settings.production_api_key.fill("")
-            settings.save_config()
-            expect(settings.success_message).to_be_visible()
+        page.goto(journey.target.admin_url)
+        settings = api_key_settings(page)
+        settings.open_by_hand()
+        settings.reveal_production_api_key()
+        settings.production_api_key.fill("")
+        settings.save_config()
+        expect(settings.success_message).to_be_visible()
     finally:
         context.close()
 

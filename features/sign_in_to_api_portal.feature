@@ -22,6 +22,13 @@ Feature: Sign in opens the Commerce account's API Portal in a new tab
     When I sign in to my Commerce account in the new tab
     Then the new tab shows the API Portal section of My Account
 
+  @doc-step-3
+  Scenario: Not signed in, a wrong password does not open the API Portal
+    Given the Amazon Sales Channel prompt is open
+    When I click "Sign in" on the prompt
+    And I sign in to my Commerce account in the new tab with a wrong password
+    Then the new tab says the sign-in was incorrect and shows no API Portal
+
   @doc-step-3 @mock-only
   Scenario: Without a Commerce account, I register one and reach the API Portal
     Given the Amazon Sales Channel prompt is open

@@ -38,7 +38,7 @@ PROMISES: tuple[Promise, ...] = (
         "admin-wrong-password",
         ("doc-step-1",),
         "A wrong password is refused with a message, and the Admin keeps asking to sign in.",
-        ("wrong-password-accepted",),
+        ("wrong-password-accepted", "admin-pages-without-session"),
     ),
     Promise(
         "admin-sign-in-returns",
@@ -96,6 +96,12 @@ PROMISES: tuple[Promise, ...] = (
         ("doc-step-3",),
         "Not signed in, the Commerce account asks for its email and password first, then shows the API Portal.",
         ("portal-login-forgets-page",),
+    ),
+    Promise(
+        "portal-wrong-password",
+        ("doc-step-3",),
+        "A wrong password is refused with a message, and the API Portal stays closed.",
+        ("portal-wrong-password-accepted",),
     ),
     Promise(
         "register-then-api-portal",

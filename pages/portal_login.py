@@ -14,6 +14,7 @@ class PortalLoginPage:
         self.password = page.get_by_label("Password")
         self.sign_in_button = page.get_by_role("button", name="Sign In")
         self.create_account_link = page.get_by_role("link", name="Create an Account").last
+        self.error_message = page.locator(".messages .message-error")
 
     def sign_in(self, email: str, password: str) -> None:
         self.email.fill(email)

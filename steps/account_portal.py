@@ -36,6 +36,16 @@ def sign_in_to_portal(journey: Journey) -> None:
     account_portal.sign_in_to_portal(journey)
 
 
+@when("I sign in to my Commerce account in the new tab with a wrong password")
+def sign_in_to_portal_with_wrong_password(journey: Journey) -> None:
+    account_portal.sign_in_to_portal_with_wrong_password(journey)
+
+
+@then("the new tab says the sign-in was incorrect and shows no API Portal")
+def portal_sign_in_refused(journey: Journey) -> None:
+    account_portal.check_portal_sign_in_refused(journey)
+
+
 @when("I choose to create a Commerce account in the new tab")
 def choose_registration(journey: Journey) -> None:
     account_portal.go_to_registration(journey)

@@ -45,6 +45,10 @@ def _wrong_password_accepted(mp: pytest.MonkeyPatch) -> None:
     mp.setattr(admin_auth, "check_password_hash", lambda pwhash, password: True)
 
 
+def _admin_pages_without_session(mp: pytest.MonkeyPatch) -> None:
+    mp.setattr(admin_auth, "current_user", lambda: "admin")  # what require_login asks: everyone is signed in
+
+
 def _admin_login_forgets_page(mp: pytest.MonkeyPatch) -> None:
     mp.setattr(admin_auth, "take_target", lambda key: None)
 
@@ -115,6 +119,11 @@ def _sign_in_in_same_tab(mp: pytest.MonkeyPatch) -> None:
 def _sign_in_link_to_dashboard(mp: pytest.MonkeyPatch) -> None:
     real = channel.api_portal_url
     mp.setattr(channel, "api_portal_url", lambda: real().replace("/apiportal/index/index/", "/customer/account/"))
+
+
+def _portal_wrong_password_accepted(mp: pytest.MonkeyPatch) -> None:
+    accounts = portal_account.accounts
+    mp.setattr(accounts, "authenticate", lambda db, email, password: accounts.find(db, email))
 
 
 def _portal_login_forgets_page(mp: pytest.MonkeyPatch) -> None:
@@ -218,6 +227,7 @@ BREAKAGES: dict[str, Callable[[pytest.MonkeyPatch], None]] = {
     "admin-login-refused": _admin_login_refused,
     "wrong-password-accepted": _wrong_password_accepted,
     "admin-login-forgets-page": _admin_login_forgets_page,
+    "admin-pages-without-session": _admin_pages_without_session,
     "channel-missing-from-menu": _channel_missing_from_menu,
     "no-prompt-for-bad-key": _no_prompt_for_bad_key,
     "valid-key-prompts": _valid_key_prompts,
@@ -228,6 +238,7 @@ BREAKAGES: dict[str, Callable[[pytest.MonkeyPatch], None]] = {
     "sign-in-in-same-tab": _sign_in_in_same_tab,
     "sign-in-link-to-dashboard": _sign_in_link_to_dashboard,
     "portal-login-forgets-page": _portal_login_forgets_page,
+    "portal-wrong-password-accepted": _portal_wrong_password_accepted,
     "registration-leaves-api-portal": _registration_leaves_api_portal,
     "add-new-ignores-description": _add_new_ignores_description,
     "add-new-lists-no-key": _add_new_lists_no_key,
@@ -247,8 +258,9 @@ BREAKAGES: dict[str, Callable[[pytest.MonkeyPatch], None]] = {
 # (breakage, a word of the scenario's test name, its example row or None, the doc step's tag).
 CASES: tuple[tuple[str, str, dict[str, str] | None, str], ...] = (
     ("admin-login-refused", "log_in_to_the_commerce_admin", None, "doc-step-1"),
-    ("wrong-password-accepted", "wrong_password_does_not_open", None, "doc-step-1"),
+    ("wrong-password-accepted", "wrong_password_does_not_open_the_commerce_admin", None, "doc-step-1"),
     ("admin-login-forgets-page", "from_a_bookmark", None, "doc-step-1"),
+    ("admin-pages-without-session", "wrong_password_does_not_open_the_commerce_admin", None, "doc-step-1"),
     ("channel-missing-from-menu", "first_access_without_a_key", None, "doc-step-2"),
     ("no-prompt-for-bad-key", "first_access_without_a_key", None, "doc-step-2"),
     ("prompt-without-add-the-key", "first_access_without_a_key", None, "doc-step-2"),
@@ -260,6 +272,7 @@ CASES: tuple[tuple[str, str, dict[str, str] | None, str], ...] = (
     ("sign-in-in-same-tab", "first_tab_still_shows_the_prompt", None, "doc-step-5"),
     ("sign-in-link-to-dashboard", "signed_in_to_the_commerce_account_sign_in", None, "doc-step-3"),
     ("portal-login-forgets-page", "not_signed_in_the_commerce_account_asks", None, "doc-step-3"),
+    ("portal-wrong-password-accepted", "a_wrong_password_does_not_open_the_api", None, "doc-step-3"),
     ("registration-leaves-api-portal", "without_a_commerce_account", None, "doc-step-3"),
     ("add-new-ignores-description", "add_new_lists_the_new_key", None, "doc-step-4"),
     ("add-new-lists-no-key", "add_new_lists_the_new_key", None, "doc-step-4"),
