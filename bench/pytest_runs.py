@@ -44,7 +44,9 @@ def suite_flags(work_dir: Path, subset: bool, root: Path = ROOT) -> list[str]:
     """The suite-specific flags this checkout understands, for a run writing into ``work_dir``."""
     flags = []
     if knows(LIVING_DOC_DIR, root):
-        flags += [LIVING_DOC_DIR, str(work_dir / "living-doc")]
+        flags.append(
+            f"{LIVING_DOC_DIR}={work_dir / 'living-doc'}"
+        )  # "=": a path argument that exists would move rootdir
     if subset and knows(NO_COVERAGE_GATE, root):
         flags.append(NO_COVERAGE_GATE)
     return flags

@@ -35,7 +35,7 @@ def main() -> int:
                     [
                         sys.executable, "-m", "pytest", "tests/e2e", "-q", "-p", "no:cacheprovider",
                         *target.suite_args(), *token_args, "--output", str(Path(tmp) / "out"),
-                        "--living-doc-dir", str(Path(tmp) / "reports"),
+                        f"--living-doc-dir={Path(tmp) / 'reports'}",
                     ],
                     cwd=ROOT, env={**os.environ, **CREDENTIALS}, capture_output=True, text=True,
                 )  # fmt: skip

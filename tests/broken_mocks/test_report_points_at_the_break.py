@@ -20,7 +20,7 @@ def test_the_report_of_a_broken_run_points_at_the_break(tmp_path: Path) -> None:
         [
             sys.executable, "-m", "pytest", "tests/e2e", "-p", "tests.broken_mocks.sabotage", "-q", "-p",
             "no:cacheprovider", "-k", "add_the_key_leaves_the_channel", "--tracing", "retain-on-failure",
-            "--output", str(output), "--living-doc-dir", str(reports),
+            f"--output={output}", f"--living-doc-dir={reports}",
         ],
         cwd=ROOT, env={**os.environ, "BROKEN_MOCK": "add-the-key-goes-elsewhere"},
         capture_output=True, text=True, timeout=300,

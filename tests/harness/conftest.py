@@ -27,7 +27,7 @@ def run_suite(tmp_path: Path) -> RunSuite:
             "--output", str(tmp_path / "test-results"), *rest,
         ]  # fmt: skip
         if not any(arg.startswith(("--living-doc-dir", "--no-living-doc")) for arg in rest):
-            command += ["--living-doc-dir", str(tmp_path / "reports")]  # never the project's own reports/
+            command += [f"--living-doc-dir={tmp_path / 'reports'}"]  # never the project's own reports/
         return subprocess.run(
             command, cwd=ROOT, env={**os.environ, **(env or {})}, capture_output=True, text=True, timeout=timeout
         )

@@ -101,7 +101,7 @@ def run(project: Path, name: str, *args: str) -> tuple[int, str, Path]:
     out = project / name
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "--living-doc-dir", str(out), "--output", str(project / "artifacts"), *args],
+        [sys.executable, "-m", "pytest", f"--living-doc-dir={out}", f"--output={project / 'artifacts'}", *args],
         cwd=project,
         env=env,
         capture_output=True,
