@@ -27,9 +27,10 @@ class AmazonSalesChannelPage:
         self.add_amazon_store_button = page.get_by_role("button", name="Add Amazon Store")
         self.unverified_notice = page.get_by_role("region", name="We could not verify your Amazon API key")
 
-    def sign_in(self, timeout_ms: float) -> Page:
-        """Click "Sign in"; return the new tab it opens, loaded (Playwright's TimeoutError if none opens)."""
-        with self.page.context.expect_page(timeout=timeout_ms) as new_tab:
+    def sign_in(self) -> Page:
+        """Click "Sign in"; return the new tab it opens, loaded (Playwright's TimeoutError if none opens within
+        the context's default time-out)."""
+        with self.page.context.expect_page() as new_tab:
             self.sign_in_link.click()
         tab = new_tab.value
         tab.wait_for_load_state()

@@ -22,6 +22,7 @@ from flowspec.promises import PROMISES
 from tests.broken_mocks.sabotage import BREAKAGES, CASES, case_id
 
 ROOT = Path(__file__).resolve().parents[2]
+STEP_TIMEOUT = 3  # seconds: every case is meant to fail, mostly by waiting for what the broken mock never shows
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ def broken_run(tmp_path_factory: pytest.TempPathFactory) -> BrokenRun:
         [
             sys.executable, "-m", "pytest", "tests/e2e", "-p", "tests.broken_mocks.sabotage", "-q",
             "-p", "no:cacheprovider", "-n", "0", "--output", str(work / "artifacts"), "--no-living-doc",
-            "--junitxml", str(junit),
+            "--junitxml", str(junit), "--step-timeout", str(STEP_TIMEOUT),
         ],
         cwd=ROOT, env={k: v for k, v in os.environ.items() if k != "BROKEN_MOCK"},
         capture_output=True, text=True, timeout=900,
