@@ -28,6 +28,7 @@ from flowspec.promises import promises_of
 from livingdoc.coverage import DocCoverage
 from livingdoc.illustrations import for_doc_step
 from livingdoc.model import ERROR, FAILED, NOT_RUN, PASSED, SKIPPED, ScenarioResult
+from livingdoc.mutation import mutation_view
 from livingdoc.promise_view import PromiseCoverage
 
 if TYPE_CHECKING:
@@ -172,7 +173,7 @@ def render(
         "others": len(scenarios) - passed - failed,
         "covered": sum(1 for r in rows if r.covered),
         "verdict_ok": failed == 0 and not meta.gate_failed,
-        "mutation": _mutation_view(meta.mutation),
+        "mutation": mutation_view(meta.mutation),
         "css": Markup((TEMPLATES / "living_doc.css").read_text(encoding="utf-8")),
         "js": Markup((TEMPLATES / "living_doc.js").read_text(encoding="utf-8")),
     }
@@ -182,28 +183,3 @@ def render(
                 images.ref(shot.path)
     context["images_css"] = images.css()
     return env.get_template("living_doc.html.j2").render(context)
-
-
-def _mutation_view(summary: dict[str, Any] | None) -> dict[str, Any] | None:
-    """What the page shows of ``reports/mutation.json``: a sentence and a row per module."""
-    if not summary:
-        return None
-    score = summary.get("score")
-    sentence = (
-        f"{summary.get('killed', 0)} of {summary.get('non_equivalent', summary.get('total', 0))} non-equivalent "
-        f"mutants of the mocks' flow modules killed by the BDD suite"
-        + (f" (score {float(score):.1%})" if isinstance(score, int | float) else "")
-        + (f", {summary.get('wall_time_seconds', 0):.0f} s" if summary.get("wall_time_seconds") else "")
-        + (f", run on {summary['finished']}" if summary.get("finished") else "")
-        + "."
-    )
-    modules = []
-    for name, counts in (summary.get("modules") or {}).items():
-        if isinstance(counts, dict):
-            modules.append(
-                {
-                    "module": name,
-                    **{k: counts.get(k, 0) for k in ("killed", "survived", "timeout", "accepted", "total")},
-                }
-            )
-    return {"summary": sentence, "modules": modules}

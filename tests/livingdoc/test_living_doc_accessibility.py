@@ -39,10 +39,12 @@ def report(page: Page, tmp_path: Path) -> Path:
         generated="2026-11-26 12:00:00",
         report_dir=tmp_path,
         mutation={
-            "killed": 95,
-            "non_equivalent": 98,
             "score": 0.969,
-            "modules": {"mocks/admin/channel.py": {"killed": 9}},
+            "target": 0.95,
+            "complete": True,
+            "wall_seconds": 7200.0,
+            "totals": {"total": 130, "killed": 90, "timed_out": 5, "survived": 3, "accepted": 32},
+            "modules": {"mocks/admin/channel.py": {"total": 9, "killed": 9}},
         },
     )
     html = html_report.render(scenarios, coverage(scenarios), promise_coverage(scenarios), meta, lambda path: picture)

@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from livingdoc.mutation import mutation_view, read_mutation_summary
 from mutation.plan import QUICK_MUTANTS, QUICK_SCENARIOS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,3 +38,5 @@ def test_the_quick_run_kills_every_one_of_its_mutants(tmp_path: Path) -> None:
         assert kind.endswith(("AssertionError", "DocStepFailure")) and message.startswith("Doc "), mutant  # a doc step
     assert {m["file"] for m in payload["mutants"]} == {m.file for m in QUICK_MUTANTS}
     assert payload["score"] == 1.0 and payload["wall_seconds"] > 0
+    view = mutation_view(read_mutation_summary(tmp_path))  # what the living doc would show of it
+    assert view is not None and view["summary"].startswith(f"{len(QUICK_MUTANTS)} of {len(QUICK_MUTANTS)} "), view

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from livingdoc.mutation import mutation_view
 from mutation.accepted import Accepted, load, toml_entry
 from mutation.plan import in_operator_set
 from mutation.report import Report
@@ -111,3 +112,16 @@ def test_the_operator_set_keeps_one_inverse_per_operator() -> None:
     assert in_operator_set("core/ReplaceBinaryOperator_Add_Sub")
     assert not in_operator_set("core/ReplaceBinaryOperator_Add_Pow")
     assert in_operator_set("core/RemoveDecorator")
+
+
+def test_the_living_doc_reads_the_report_as_written() -> None:
+    mutants = [mutant("1", "killed"), mutant("2", "timeout"), mutant("3", "survived"), mutant("4", "unreached")]
+    accepted = [Accepted("mocks/admin/keycheck.py", "x = 1", "x = 2", "invisible", "same text")]
+    view = mutation_view(Report("full", mutants, accepted, 0.95).as_json())
+    assert view is not None
+    assert view["summary"].startswith("2 of 2 non-equivalent mutants of the mocks' flow modules caught"), view
+    assert "score 100.0% (target 95%)" in view["summary"] and "2 more survived and are accepted" in view["summary"]
+    [row] = view["modules"]
+    assert row["module"] == "mocks/admin/keycheck.py"
+    assert (row["total"], row["killed"], row["timed_out"], row["survived"], row["unreached"]) == (4, 1, 1, 1, 1)
+    assert row["accepted"] == 2
