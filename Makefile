@@ -72,7 +72,7 @@ typecheck: venv ## mypy
 	$(BIN)/mypy
 
 unit: setup ## fast tests: the mocks (property tests included, short) and the report builder (its accessibility check opens the page in Chromium)
-	$(BIN)/pytest tests/mocks tests/livingdoc -q $(PYTEST_ARGS)
+	$(BIN)/pytest tests/mocks tests/livingdoc -q -n 2 $(PYTEST_ARGS)
 
 fuzz: venv ## the mocks' property tests with the long "nightly" profile (tens of minutes)
 	$(BIN)/pytest tests/mocks/properties -q --hypothesis-profile nightly $(PYTEST_ARGS)
@@ -85,7 +85,7 @@ broken-mocks: setup ## break the mocks on purpose: the suite must fail, naming t
 	$(BIN)/pytest tests/broken_mocks -q $(PYTEST_ARGS)
 
 harness: setup grid-tools ## the harness itself: masking, remote browser server, Selenium Grid, a served target
-	$(BIN)/pytest tests/harness -q $(PYTEST_ARGS)
+	$(BIN)/pytest tests/harness -q -n 2 $(PYTEST_ARGS)
 
 test: setup lint typecheck unit e2e broken-mocks harness mutation-quick ## everything CI runs
 

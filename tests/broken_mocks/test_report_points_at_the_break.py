@@ -4,12 +4,13 @@ showed, the Playwright trace (with one group per Gherkin step) and the mock serv
 from __future__ import annotations
 
 import html
-import os
 import re
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
+
+from tests.child_env import child_env
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -22,7 +23,7 @@ def test_the_report_of_a_broken_run_points_at_the_break(tmp_path: Path) -> None:
             "no:cacheprovider", "-k", "add_the_key_leaves_the_channel", "--tracing", "retain-on-failure",
             f"--output={output}", f"--living-doc-dir={reports}",
         ],
-        cwd=ROOT, env={**os.environ, "BROKEN_MOCK": "add-the-key-goes-elsewhere"},
+        cwd=ROOT, env=child_env({"BROKEN_MOCK": "add-the-key-goes-elsewhere"}),
         capture_output=True, text=True, timeout=300,
     )  # fmt: skip
     assert result.returncode == 1, result.stdout[-3000:]

@@ -8,7 +8,6 @@ broken for that scenario only); each test here then reads that case's result fro
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -20,6 +19,7 @@ import pytest
 from flowspec.doc_steps import label
 from flowspec.promises import PROMISES
 from tests.broken_mocks.sabotage import BREAKAGES, CASES, case_id
+from tests.child_env import child_env
 
 ROOT = Path(__file__).resolve().parents[2]
 STEP_TIMEOUT = 3  # seconds: every case is meant to fail, mostly by waiting for what the broken mock never shows
@@ -44,10 +44,10 @@ def broken_run(tmp_path_factory: pytest.TempPathFactory) -> BrokenRun:
     result = subprocess.run(
         [
             sys.executable, "-m", "pytest", "tests/e2e", "-p", "tests.broken_mocks.sabotage", "-q",
-            "-p", "no:cacheprovider", "-n", "0", "--output", str(work / "artifacts"), "--no-living-doc",
+            "-p", "no:cacheprovider", "-n", "2", "--output", str(work / "artifacts"), "--no-living-doc",
             "--junitxml", str(junit), "--step-timeout", str(STEP_TIMEOUT),
         ],
-        cwd=ROOT, env={k: v for k, v in os.environ.items() if k != "BROKEN_MOCK"},
+        cwd=ROOT, env=child_env(drop=("BROKEN_MOCK",)),
         capture_output=True, text=True, timeout=900,
     )  # fmt: skip
     output = result.stdout + result.stderr

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+from tests.child_env import child_env
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -28,8 +29,6 @@ def run_suite(tmp_path: Path) -> RunSuite:
         ]  # fmt: skip
         if not any(arg.startswith(("--living-doc-dir", "--no-living-doc")) for arg in rest):
             command += [f"--living-doc-dir={tmp_path / 'reports'}"]  # never the project's own reports/
-        return subprocess.run(
-            command, cwd=ROOT, env={**os.environ, **(env or {})}, capture_output=True, text=True, timeout=timeout
-        )
+        return subprocess.run(command, cwd=ROOT, env=child_env(env), capture_output=True, text=True, timeout=timeout)
 
     return run

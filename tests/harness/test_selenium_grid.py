@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from fixtures import selenium_grid
+from tests.child_env import child_env
 from tests.harness.conftest import ROOT, RunSuite
 from tools.grid_config import GridToolMissing, GridTools, find_tools, hub_toml, node_toml, standalone_toml
 
@@ -54,7 +55,7 @@ def test_a_scenario_runs_through_a_standalone_grid(tmp_path: Path) -> None:
     started = time.monotonic()
     result = subprocess.run(
         [sys.executable, "-m", "tools.grid", "standalone", "--log-dir", str(grid_dir), "--", *suite],
-        cwd=ROOT, capture_output=True, text=True, timeout=240,
+        cwd=ROOT, env=child_env(), capture_output=True, text=True, timeout=240,
     )  # fmt: skip
     elapsed = time.monotonic() - started
     output = result.stdout + result.stderr

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.child_env import child_env
 from tests.harness.conftest import ROOT, RunSuite
 
 FEATURE = "tests/e2e/test_api_portal.py"  # 3 scenarios
@@ -23,7 +24,7 @@ def test_two_shards_merge_without_loss_or_duplicates(run_suite: RunSuite, tmp_pa
         shard_dirs.append(str(shard))
     merged = subprocess.run(
         [sys.executable, "-m", "livingdoc.shards", "--no-gate", "--out", str(tmp_path / "merged"), *shard_dirs],
-        cwd=ROOT, capture_output=True, text=True,
+        cwd=ROOT, env=child_env(), capture_output=True, text=True,
     )  # fmt: skip
     assert merged.returncode == 0, merged.stdout + merged.stderr
     assert "3 scenarios (3 passed, 0 failed)" in merged.stdout

@@ -12,6 +12,8 @@ from typing import Any
 
 import pytest
 
+from tests.child_env import child_env
+
 ROOT = Path(__file__).resolve().parents[2]
 
 FEATURE = """\
@@ -99,7 +101,7 @@ def project(tmp_path: Path) -> Path:
 
 def run(project: Path, name: str, *args: str) -> tuple[int, str, Path]:
     out = project / name
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    env = {**child_env(), "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
     result = subprocess.run(
         [sys.executable, "-m", "pytest", f"--living-doc-dir={out}", f"--output={project / 'artifacts'}", *args],
         cwd=project,

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from livingdoc.mutation import mutation_view, read_mutation_summary
 from mutation.plan import QUICK_MUTANTS, QUICK_SCENARIOS
+from tests.child_env import child_env
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -22,6 +23,7 @@ def test_the_quick_run_kills_every_one_of_its_mutants(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "mutation", "--quick", "--out", str(out), "--work-dir", str(tmp_path / "work")],
         cwd=ROOT,
+        env=child_env(),
         capture_output=True,
         text=True,
         timeout=900,
