@@ -30,7 +30,7 @@ from livingdoc.options import Settings
 from livingdoc.outcomes import record_phase
 from livingdoc.placeholders import placeholder, step_result
 from livingdoc.report_text import exception_text, property_values
-from livingdoc.screenshots import Camera, take_illustration
+from livingdoc.screenshots import Camera
 from livingdoc.trace_groups import TraceGroups
 from livingdoc.upstream import collected_scenario
 
@@ -229,7 +229,9 @@ class Recorder:
         tags = [*recording.result.tags, *recording.result.feature_tags]
         for picture in illustrations.due(tags, step.name, self.illustrated):
             page = tabs.get(picture.tab)
-            if page is not None and take_illustration(page, self.run_dir / "illustrations" / picture.filename):
+            if page is not None and recording.camera.illustration(
+                page, self.run_dir / "illustrations" / picture.filename
+            ):
                 self.illustrated.add(picture.filename)
 
     def _location(self, step_func: Any) -> str:

@@ -211,15 +211,20 @@ class Camera:
                 self._sessions[id(page)] = None
         page.screenshot(path=path, **FALLBACK_OPTIONS)
 
-
-def take_illustration(page: Page, path: Path) -> bool:
-    """A full-quality PNG of one tab, for the doc's illustrations; False if the tab could not be captured."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        page.screenshot(path=path, type="png", timeout=5_000)
-    except PlaywrightError:
-        return False
-    return True
+    def illustration(self, page: Page, path: Path) -> bool:
+        """A full-size PNG of one tab, for the doc's illustrations (over DevTools where it can: about half
+        the time of ``page.screenshot``); False if the tab could not be captured."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        session = self._session(page)
+        try:
+            if session is not None:
+                answer = session.send("Page.captureScreenshot", {"format": "png", "optimizeForSpeed": True})
+                path.write_bytes(base64.b64decode(answer["data"]))
+            else:
+                page.screenshot(path=path, type="png", timeout=5_000)
+        except PlaywrightError:
+            return False
+        return True
 
 
 def _in_front(page: Page) -> bool:

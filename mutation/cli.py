@@ -29,6 +29,7 @@ DEFAULT_OUT = "reports/mutation.json"
 QUICK_OUT = "reports/mutation-quick.json"
 EXIT_BELOW_TARGET = 1
 EXIT_BROKEN = 2
+STEP_TIMEOUT_SECONDS = 3  # as the broken-mock checks: ten times a healthy step; the unmutated run proves it
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -380,6 +381,8 @@ def suite_flags(project: Path) -> list[str]:
         flags.append("--no-living-doc")
     if "--step-screenshots" in words or "--step-screenshots=STEP_SCREENSHOTS" in words:
         flags += ["--step-screenshots", "off"]
+    if "--step-timeout" in words or "--step-timeout=STEP_TIMEOUT" in words:
+        flags += ["--step-timeout", str(STEP_TIMEOUT_SECONDS)]  # a mutant that hides a button fails in 3 s, not 10
     return flags
 
 
