@@ -11,8 +11,6 @@ process's part file; the controller merges them.
 
 from __future__ import annotations
 
-import contextlib
-import inspect
 import os
 import time
 from collections.abc import Generator
@@ -31,6 +29,7 @@ from livingdoc.outcomes import record_phase
 from livingdoc.placeholders import placeholder, step_result
 from livingdoc.report_text import exception_text, property_values
 from livingdoc.screenshots import Camera
+from livingdoc.step_location import step_definition_location
 from livingdoc.trace_groups import TraceGroups
 from livingdoc.upstream import collected_scenario
 
@@ -130,7 +129,9 @@ class Recorder:
         recording.step_index += 1
         recording.step_started = time.perf_counter()
         if 0 <= recording.step_index < len(recording.result.steps):
-            recording.result.steps[recording.step_index].location = self._location(step_func)
+            recording.result.steps[recording.step_index].location = step_definition_location(
+                step_func, self.config.rootpath
+            )
 
     def pytest_bdd_before_step_call(
         self,
@@ -233,18 +234,6 @@ class Recorder:
                 page, self.run_dir / "illustrations" / picture.filename
             ):
                 self.illustrated.add(picture.filename)
-
-    def _location(self, step_func: Any) -> str:
-        """The step definition's "file:line", relative to the rootdir."""
-        try:
-            function = inspect.unwrap(step_func)
-            path = inspect.getsourcefile(function) or ""
-            line = function.__code__.co_firstlineno
-        except (TypeError, AttributeError):
-            return ""
-        with contextlib.suppress(ValueError):
-            path = os.path.relpath(path, self.config.rootpath)
-        return f"{path}:{line}"
 
     def mask(self, text: str) -> str:
         masked = self.config.hook.pytest_livingdoc_mask(text=text)
