@@ -23,6 +23,7 @@ from livingdoc.model import Shot, StepResult
 
 JPEG_QUALITY = 55
 FALLBACK_OPTIONS: dict[str, Any] = {"type": "jpeg", "quality": JPEG_QUALITY, "caret": "initial", "timeout": 5_000}
+PNG_FALLBACK_OPTIONS: dict[str, Any] = {"type": "png", "timeout": 5_000}  # the illustrations
 # What a tab shows, cheaply: URL, scroll position, focus, the DOM and the form values. Equal
 # signatures after two steps mean nothing visible changed, so the earlier screenshot is reused.
 SIGNATURE_JS = """() => {
@@ -198,30 +199,25 @@ class Camera:
                 self._sessions[key] = None
         return self._sessions[key]
 
-    def _shoot(self, page: Page, path: Path) -> None:
+    def _shoot(self, page: Page, path: Path, png: bool = False) -> None:
+        """A JPEG (or, ``png``, a PNG) of one tab over DevTools, else with ``page.screenshot``."""
         session = self._session(page)
         if session is not None:
+            params: dict[str, Any] = {"format": "png"} if png else {"format": "jpeg", "quality": JPEG_QUALITY}
             try:
-                answer = session.send(
-                    "Page.captureScreenshot", {"format": "jpeg", "quality": JPEG_QUALITY, "optimizeForSpeed": True}
-                )
+                answer = session.send("Page.captureScreenshot", {**params, "optimizeForSpeed": True})
                 path.write_bytes(base64.b64decode(answer["data"]))
                 return
             except PlaywrightError:
                 self._sessions[id(page)] = None
-        page.screenshot(path=path, **FALLBACK_OPTIONS)
+        page.screenshot(path=path, **(PNG_FALLBACK_OPTIONS if png else FALLBACK_OPTIONS))
 
     def illustration(self, page: Page, path: Path) -> bool:
         """A full-size PNG of one tab, for the doc's illustrations (over DevTools where it can: about half
         the time of ``page.screenshot``); False if the tab could not be captured."""
         path.parent.mkdir(parents=True, exist_ok=True)
-        session = self._session(page)
         try:
-            if session is not None:
-                answer = session.send("Page.captureScreenshot", {"format": "png", "optimizeForSpeed": True})
-                path.write_bytes(base64.b64decode(answer["data"]))
-            else:
-                page.screenshot(path=path, type="png", timeout=5_000)
+            self._shoot(page, path, png=True)
         except PlaywrightError:
             return False
         return True
