@@ -57,7 +57,7 @@ def check_prompt(journey: Journey) -> None:
     ):
         expect(channel.prompt_title).to_be_visible()
         expect(channel.prompt_reason).to_contain_text(REASON_WORDING[reason] if reason else re.compile(r"\S"))
-        expect(channel.sign_in_link).to_be_visible()
+        expect(channel.sign_in_button).to_be_visible()
         expect(channel.add_the_key_button).to_be_visible()
     _settle_visit(journey)
 
@@ -77,7 +77,7 @@ def check_prompt_names_stray_character(journey: Journey, character: str) -> None
 def check_prompt_actions(journey: Journey) -> None:
     channel = journey.channel
     with journey.keeping("prompt-for-bad-key", "the prompt should offer 'Sign in' and 'Add the key'"):
-        expect(channel.sign_in_link).to_be_visible()
+        expect(channel.sign_in_button).to_be_visible()
         expect(channel.add_the_key_button).to_be_visible()
 
 

@@ -69,7 +69,7 @@ def happy_path(browser: Browser, target: CommerceTarget) -> Laps:
         laps.lap("2 channel prompt")
 
         with context.expect_page() as new_tab:
-            channel.sign_in_link.click()
+            channel.sign_in_button.click()
         portal = new_tab.value
         portal.wait_for_load_state()
         laps.lap("3 sign in tab")

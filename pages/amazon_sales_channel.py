@@ -21,7 +21,8 @@ class AmazonSalesChannelPage:
         self.prompt_title = page.get_by_role("heading", name=self.TITLE)
         self.prompt_reason = self.prompt.locator("[data-role=reason]")
         self.prompt_key_hint = self.prompt.locator("[data-role=key-hint]")  # the bundled mock's: what no key holds
-        self.sign_in_link = self.prompt.get_by_role("link", name="Sign in", exact=True)
+        # both actions are buttons (the bundled mock's Sign in is a link to the portal announced as a button)
+        self.sign_in_button = self.prompt.get_by_role("button", name="Sign in", exact=True)
         self.add_the_key_button = self.prompt.get_by_role("button", name="Add the key", exact=True)
         self.store_integration = page.get_by_role("region", name="Store Integration")
         self.add_amazon_store_button = page.get_by_role("button", name="Add Amazon Store")
@@ -31,7 +32,7 @@ class AmazonSalesChannelPage:
         """Click "Sign in"; return the new tab it opens, loaded (Playwright's TimeoutError if none opens within
         the context's default time-out)."""
         with self.page.context.expect_page() as new_tab:
-            self.sign_in_link.click()
+            self.sign_in_button.click()
         tab = new_tab.value
         tab.wait_for_load_state()
         return tab
