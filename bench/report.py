@@ -126,6 +126,8 @@ def table(figures: dict[str, Any]) -> str:
             if cpu:
                 split = ", ".join(f"{kind} {cpu.get(kind, 0):.2f}" for kind in ("test", "driver", "browser"))
                 rows.append((f"  CPU per scenario: {split}", _fmt(cpu.get("total"), "s"), "", ""))
+                if cpu.get("busy_share") is not None:
+                    rows.append(("  share of the machine's CPUs the run kept busy", f"{cpu['busy_share']:.0%}", "", ""))
     cpu = e2e.get("cpu_per_scenario_median_s") or {}
     if cpu:
         split = ", ".join(f"{kind} {cpu.get(kind, 0):.2f}" for kind in ("test", "driver", "browser"))
