@@ -5,9 +5,8 @@ run goes on, ``CpuSampler`` reads the CPU times of its whole process tree (psuti
 seconds and keeps each process's last reading: that sum is the figure (a process that ends between two
 readings loses at most ``interval`` of its time). Two cross-checks are kept beside it. The tree's
 ``wait4`` resource usage counts only processes their parents reaped: Chromium's renderers are not, and
-it measured less than half the sampled CPU of a suite run here (58.6 s against 133.4 s). The machine's
-busy time over the run (``/proc/stat``, Linux) counts everything else running too; with the sampled
-figure it shows how busy the run kept the machine (133.4 s of 138.6 s). Kinds: ``browser`` (Chromium's
+it measured less than half the sampled CPU of a suite run here (figures in docs/decisions.md). The
+machine's busy time over the run (``/proc/stat``, Linux) counts everything else running too. Kinds: ``browser`` (Chromium's
 processes), ``driver`` (Playwright's Node.js driver) and ``test`` (pytest, its xdist workers and the
 mocks in their threads).
 """

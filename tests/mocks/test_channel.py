@@ -36,7 +36,7 @@ def assert_prompt(page: Page, reason: str, portal_base: str) -> None:
     assert prompt.select_one('[data-role="reason"]').text == REASONS[reason]
     sign_in = prompt.select_one("a.action-secondary")
     assert sign_in.text == "Sign in"
-    assert sign_in.get("role") == "button"  # the doc and the real prompt call both actions buttons
+    assert sign_in.get("role") == "button"  # the markup reference calls both actions buttons
     assert sign_in.get("href") == f"{portal_base}/apiportal/index/index/"
     assert sign_in.get("target") == "_blank"
     assert sign_in.get("rel") == "noopener"
