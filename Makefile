@@ -38,7 +38,7 @@ help: ## list the targets
 
 setup: chromium venv video ## install Chromium (if missing), the Python environment, video support
 
-chromium: ## install Debian's chromium unless CHROMIUM_PATH or /usr/bin/chromium is there
+chromium: ## Debian's chromium (unless CHROMIUM_PATH or /usr/bin/chromium is there) and its headless shell for headless runs
 	@if [ -n "$$CHROMIUM_PATH" ] && [ -x "$$CHROMIUM_PATH" ]; then exit 0; fi; \
 	if [ -x /usr/bin/chromium ] || command -v chromium >/dev/null 2>&1; then exit 0; fi; \
 	if [ "$$(id -u)" = 0 ]; then sudo=""; \
@@ -46,6 +46,9 @@ chromium: ## install Debian's chromium unless CHROMIUM_PATH or /usr/bin/chromium
 	else echo "Chromium is missing: run 'apt-get install -y chromium' as root, or set CHROMIUM_PATH." >&2; exit 1; fi; \
 	echo "Installing Debian's chromium ..."; \
 	$$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq chromium >/dev/null
+	@if [ -n "$$CHROMIUM_PATH" ] || [ -x /usr/bin/chromium-headless-shell ]; then exit 0; fi; \
+	( $(call apt_install,chromium-headless-shell) ) || \
+	echo "warning: no chromium-headless-shell; headless runs use the full chromium (slower)" >&2
 
 video: venv ## Debian's ffmpeg for Playwright's --video (optional: a failure here only warns)
 	@command -v ffmpeg >/dev/null 2>&1 || { \

@@ -76,7 +76,7 @@ def git_commit(root: Path) -> dict[str, Any]:
 def machine() -> dict[str, Any]:
     from fixtures.chromium import find_chromium
 
-    chromium = find_chromium()
+    chromium = find_chromium(headless=True)
     version = subprocess.run([chromium, "--version"], capture_output=True, text=True, check=False).stdout.strip()
     return {
         "cpus": os.cpu_count(),
@@ -131,7 +131,7 @@ def compare_e2e(repeat: int, work: Path, extra: list[str]) -> dict[str, Any]:
     try:
         with sync_playwright() as pw:
             started = time.perf_counter()
-            browser = pw.chromium.launch(executable_path=find_chromium(), args=list(LAUNCH_FLAGS))
+            browser = pw.chromium.launch(executable_path=find_chromium(headless=True), args=list(LAUNCH_FLAGS))
             launch = time.perf_counter() - started
             warm_up = happy_path(browser, target)
 

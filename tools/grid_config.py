@@ -82,7 +82,7 @@ def find_tools(check_versions: bool = True) -> GridTools:
         )
         raise GridToolMissing(f"{where}: {INSTALL_HINT}, or `apt-get install -y chromium-driver` as root.")
     try:
-        chromium = find_chromium()
+        chromium = find_chromium(headless=True)  # the node runs Chromium headless, as the local suite does
     except ChromiumNotFound as exc:
         raise GridToolMissing(str(exc)) from exc
     tools = GridTools(java=java, jar=find_jar(), chromedriver=chromedriver, chromium=chromium)
