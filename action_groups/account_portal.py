@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from fixtures.journey import Journey
 from fixtures.sessions import StorageState
+from pages.clipboard import Clipboard
 
 MIN_KEY_LENGTH = 32
 NEW_ACCOUNT_PASSWORD = "Amazon-Key-2026"
@@ -224,12 +225,21 @@ def check_clipboard(journey: Journey, description: str) -> None:
     ):
         api = journey.api_portal
         listed = api.key_value(description).inner_text().strip()
-        clipboard = api.clipboard_text()
+        clipboard = Clipboard(api.page).text()
         assert clipboard == listed, f"the clipboard holds {clipboard!r}, the API Portal lists {listed!r}"
 
 
 def revoke_saved_key(journey: Journey) -> None:
-    """In the API Portal tab, Revoke the key that was saved; the channel's next answer is 'revoked'."""
+    """Revoke the key that was saved: in the API Portal tab where it was made, or through the portal's control
+    API when the key came from there; the channel's next answer is 'revoked'."""
+    portal = journey.target.portal_control
+    if journey.portal_tab is None and portal is not None:
+        with journey.keeping(None, "revoke the saved key in the Commerce account"):
+            assert journey.key.saved, "no key was saved earlier in this scenario"
+            status = portal.revoke_key(journey.key.saved)
+            assert status == "revoked", f"the account says the key is {status} after Revoke"
+        journey.expected_channel = "revoked"
+        return
     with journey.keeping(None, "Revoke in the API Portal should mark the saved key revoked", journey.portal_tab):
         api = journey.api_portal
         api.page.bring_to_front()

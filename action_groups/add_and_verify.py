@@ -1,10 +1,18 @@
 """The doc's steps 3 to 8 strung together, for scenarios that need them done as a given,
-and for step 9's "repeat the add-and-verify process"."""
+and for step 9's "repeat the add-and-verify process".
+
+A scenario about what comes after the copy (paste, Save Config, the re-check) gets its copied key
+from the API Portal's control API when the target has one: the key is made in the Commerce account
+and put on the clipboard, without walking the portal's pages, which the scenarios of doc steps 3
+and 4 and the end-to-end scenario walk. Without a control API (a real Commerce) the key is made
+and copied in the portal tab, as a person would.
+"""
 
 from __future__ import annotations
 
 from action_groups import account_portal, amazon_channel, api_key_settings
 from fixtures.journey import Journey
+from pages.clipboard import Clipboard
 
 DESCRIPTION = "Amazon Sales Channel"
 
@@ -15,6 +23,22 @@ def sign_in_and_copy_key(journey: Journey, description: str = DESCRIPTION) -> No
     account_portal.reach_api_portal(journey)
     account_portal.add_key(journey, description)
     account_portal.copy_key(journey, description)
+    journey.key.descriptions_used.append(description)
+
+
+def new_key_on_clipboard(journey: Journey, description: str = DESCRIPTION) -> None:
+    """A new key of the Commerce account on the clipboard, the Amazon Sales Channel tab in front."""
+    portal = journey.target.portal_control
+    if portal is None:
+        sign_in_and_copy_key(journey, description)
+        amazon_channel.back_to_channel_tab(journey)
+        return
+    with journey.keeping(None, f"setting up the scenario: a new key {description!r} in the API Portal, copied"):
+        made = portal.create_key(journey.target.portal_email, name=description)
+        assert made.get("status") == "active", f"the API Portal made a key that is {made.get('status')!r}"
+        Clipboard(journey.admin_tab).put(str(made["key"]))
+    journey.key.listed = str(made["key"])
+    journey.key.description = description
     journey.key.descriptions_used.append(description)
 
 
@@ -29,6 +53,15 @@ def add_key_through_prompt(journey: Journey, description: str = DESCRIPTION) -> 
     amazon_channel.check_prompt(journey)
     sign_in_and_copy_key(journey, description)
     back_and_add_the_key(journey)
+    api_key_settings.paste_key(journey)
+    api_key_settings.save_config(journey)
+
+
+def save_new_key_through_add_the_key(journey: Journey, description: str = DESCRIPTION) -> None:
+    """Doc steps 5 to 8 from the prompt with a new key copied: Add the key, paste, Save Config."""
+    amazon_channel.check_prompt(journey)
+    new_key_on_clipboard(journey, description)
+    amazon_channel.click_add_the_key(journey)
     api_key_settings.paste_key(journey)
     api_key_settings.save_config(journey)
 

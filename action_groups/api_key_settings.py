@@ -10,6 +10,7 @@ from __future__ import annotations
 from playwright.sync_api import expect
 
 from fixtures.journey import API_KEYS, VALID, Journey
+from pages.clipboard import Clipboard
 
 SAVED_MESSAGE = "You saved the configuration."
 
@@ -58,7 +59,7 @@ def paste_polluted_key(journey: Journey, stray: str) -> None:
     journey.due("paste-takes-key-as-is")
     journey.key.pasted = _listed_key(journey) + stray
     with journey.keeping("paste-takes-key-as-is", "a pasted key should go into Production Api key as it is"):
-        journey.api_portal.put_on_clipboard(journey.key.pasted)
+        Clipboard(journey.admin_tab).put(journey.key.pasted)
         journey.settings.paste_production_api_key()
     check_field_holds_key(journey)
 

@@ -31,16 +31,16 @@ Feature: Add the key: back in the Admin, paste the key into Production Api key a
   @doc-step-7 @clipboard
   Scenario: The copied key is pasted into Production Api key
     Given the Amazon Sales Channel prompt is open
-    And I have signed in through the prompt and copied a new key in the API Portal tab
-    And I have gone back to the Amazon Sales Channel tab and clicked "Add the key"
+    And a new key from the API Portal is on the clipboard
+    And I have clicked "Add the key" on the prompt
     When I paste the copied key into "Production Api key"
     Then "Production Api key" holds exactly the key listed in the API Portal
 
   @doc-step-8 @clipboard
   Scenario: Save Config stores the pasted key
     Given the Amazon Sales Channel prompt is open
-    And I have signed in through the prompt and copied a new key in the API Portal tab
-    And I have gone back to the Amazon Sales Channel tab and clicked "Add the key"
+    And a new key from the API Portal is on the clipboard
+    And I have clicked "Add the key" on the prompt
     And I have pasted the copied key into "Production Api key"
     When I click "Save Config"
     Then the message "You saved the configuration." is shown

@@ -27,8 +27,8 @@ Feature: Opening Amazon Sales Channel again checks the saved key
   @doc-step-9 @clipboard @mock-only
   Scenario: A key that a paste polluted is saved as pasted, and the next visit prompts again, naming the stray character
     Given the Amazon Sales Channel prompt is open
-    And I have signed in through the prompt and copied a new key in the API Portal tab
-    And I have gone back to the Amazon Sales Channel tab and clicked "Add the key"
+    And a new key from the API Portal is on the clipboard
+    And I have clicked "Add the key" on the prompt
     When I paste the copied key into "Production Api key" with a zero-width space that came along from a web page
     And I click "Save Config"
     Then the message "You saved the configuration." is shown

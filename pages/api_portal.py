@@ -42,13 +42,5 @@ class ApiPortalPage:
     def copy_key(self, description: str) -> None:
         self.key_row(description).get_by_role("button", name="Copy").click()
 
-    def put_on_clipboard(self, text: str) -> None:
-        """What a copy from another web page leaves on the system clipboard (needs clipboard-write permission)."""
-        self.page.evaluate("text => navigator.clipboard.writeText(text)", text)
-
-    def clipboard_text(self) -> str:
-        """What the system clipboard holds, read as the page would (needs clipboard-read permission)."""
-        return str(self.page.evaluate("navigator.clipboard.readText()"))
-
     def revoke_key(self, description: str) -> None:
         load_by_clicking(self.page, self.key_row(description).get_by_role("button", name="Revoke"))

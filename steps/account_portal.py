@@ -61,6 +61,11 @@ def signed_in_and_copied(journey: Journey) -> None:
     add_and_verify.sign_in_and_copy_key(journey)
 
 
+@given("a new key from the API Portal is on the clipboard")
+def new_key_on_clipboard(journey: Journey) -> None:
+    add_and_verify.new_key_on_clipboard(journey)
+
+
 @when(parsers.parse('I add a new API key described as "{description}"'))
 @when(parsers.parse('ich einen neuen API-Schlüssel mit der Beschreibung "{description}" hinzufüge'))
 @given(parsers.parse('I have added a new API key described as "{description}"'))

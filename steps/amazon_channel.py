@@ -5,7 +5,7 @@ from __future__ import annotations
 from playwright.sync_api import Browser
 from pytest_bdd import given, parsers, then, when
 
-from action_groups import add_and_verify, admin, amazon_channel, commerce_state
+from action_groups import admin, amazon_channel, commerce_state
 from fixtures.journey import Journey
 from fixtures.sessions import StorageState
 
@@ -88,13 +88,9 @@ def back_to_channel_tab(journey: Journey) -> None:
 
 @when('I click "Add the key"')
 @when('ich auf "Add the key" klicke')
+@given('I have clicked "Add the key" on the prompt')
 def click_add_the_key(journey: Journey) -> None:
     amazon_channel.click_add_the_key(journey)
-
-
-@given('I have gone back to the Amazon Sales Channel tab and clicked "Add the key"')
-def back_and_add_the_key(journey: Journey) -> None:
-    add_and_verify.back_and_add_the_key(journey)
 
 
 @then("the browser has left Amazon Sales Channel for Stores > Configuration")

@@ -72,7 +72,7 @@ def key_kept(journey: Journey) -> None:
 
 @given('I have added a new key from the API Portal through "Add the key" and saved it')
 def added_and_saved(journey: Journey) -> None:
-    add_and_verify.add_key_through_prompt(journey)
+    add_and_verify.save_new_key_through_add_the_key(journey)
 
 
 @when("I repeat the add-and-verify process with a new key")
