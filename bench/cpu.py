@@ -13,6 +13,7 @@ mocks in their threads).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import threading
@@ -122,12 +123,14 @@ class CpuSampler:
 
 
 def run_measured(
-    command: list[str], timeout: float | None = None, **popen: object
-) -> tuple[subprocess.CompletedProcess[str], float, CpuUse]:
-    """Run ``command``; its result, wall seconds and CPU use (sampled, with the cross-checks)."""
+    command: list[str], timeout: float | None = None, sample: bool = True, **popen: object
+) -> tuple[subprocess.CompletedProcess[str], float, CpuUse | None]:
+    """Run ``command``; its result, wall seconds and CPU use (sampled, with the cross-checks). ``sample=False``:
+    wall time only, CPU None. Sampling reads /proc every ``interval`` and costs the run it watches a few per
+    cent of its wall time, so the runs whose wall times the benchmark compares are not sampled."""
     before, busy_before, started = os.times(), machine_busy_seconds(), time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **popen)  # type: ignore[call-overload]
-    with CpuSampler(process.pid) as sampler:
+    with CpuSampler(process.pid) if sample else contextlib.nullcontext() as sampler:
         try:
             out, err = process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
@@ -136,4 +139,5 @@ def run_measured(
     wall, after, busy_after = time.perf_counter() - started, os.times(), machine_busy_seconds()
     reaped = (after.children_user - before.children_user) + (after.children_system - before.children_system)
     busy = None if busy_before is None or busy_after is None else busy_after - busy_before
-    return subprocess.CompletedProcess(command, process.returncode, out, err), wall, sampler.use(reaped, busy, wall)
+    use = sampler.use(reaped, busy, wall) if sampler is not None else None
+    return subprocess.CompletedProcess(command, process.returncode, out, err), wall, use

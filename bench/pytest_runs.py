@@ -76,7 +76,7 @@ class Run:
     cases: list[Case] = field(default_factory=list)
     timings: list[dict[str, Any]] = field(default_factory=list)
     tail: str = ""
-    cpu: CpuUse = field(default_factory=CpuUse)
+    cpu: CpuUse | None = None  # None: a run timed for its wall clock only (not sampled)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -136,9 +136,11 @@ def run_pytest(
     subset: bool = False,
     timings: bool = True,
     timeout: float | None = None,
+    cpu: bool = False,
 ) -> Run:
     """Run pytest on ``targets`` in ``root``; artifacts (JUnit XML, timing lines, Playwright output) in ``work_dir``.
-    ``subset``: not the whole suite (the living doc's coverage gate is turned off)."""
+    ``subset``: not the whole suite (the living doc's coverage gate is turned off). ``cpu``: sample its CPU
+    (the sampling slows the run a little: a run timed for comparison is not sampled)."""
     work_dir.mkdir(parents=True, exist_ok=True)
     junit, timing_file = work_dir / "junit.xml", work_dir / "timings.jsonl"
     for stale in (junit, timing_file):
@@ -161,6 +163,6 @@ def run_pytest(
         env[TIMINGS_ENV_VAR] = str(timing_file)
     else:
         env.pop(TIMINGS_ENV_VAR, None)
-    done, wall, cpu = run_measured([sys.executable, "-m", "pytest", *args], timeout, cwd=root, env=env)
+    done, wall, use = run_measured([sys.executable, "-m", "pytest", *args], timeout, sample=cpu, cwd=root, env=env)
     output = (done.stdout + done.stderr).strip().splitlines()
-    return Run(args, wall, done.returncode, read_junit(junit), read_timings(timing_file), "\n".join(output[-15:]), cpu)
+    return Run(args, wall, done.returncode, read_junit(junit), read_timings(timing_file), "\n".join(output[-15:]), use)

@@ -125,13 +125,11 @@ def table(figures: dict[str, Any]) -> str:
             cpu = run.get("cpu_per_scenario_s") or {}
             if cpu:
                 split = ", ".join(f"{kind} {cpu.get(kind, 0):.2f}" for kind in ("test", "driver", "browser"))
-                rows.append((f"  CPU per scenario: {split}", _fmt(cpu.get("total"), "s"), "", ""))
+                sampled_wall = (run.get("cpu_run") or {}).get("wall_s")
+                where = f" (a second run, sampled, {sampled_wall:.1f} s)" if sampled_wall else ""
+                rows.append((f"  CPU per scenario{where}: {split}", _fmt(cpu.get("total"), "s"), "", ""))
                 if cpu.get("busy_share") is not None:
                     rows.append(("  share of the machine's CPUs the run kept busy", f"{cpu['busy_share']:.0%}", "", ""))
-    cpu = e2e.get("cpu_per_scenario_median_s") or {}
-    if cpu:
-        split = ", ".join(f"{kind} {cpu.get(kind, 0):.2f}" for kind in ("test", "driver", "browser"))
-        rows.append((f"end-to-end process CPU per scenario: {split}", _fmt(cpu.get("total"), "s"), "", ""))
     if mocks:
         rows.append(
             (

@@ -27,8 +27,17 @@ def test_a_child_its_parent_never_reaped_is_counted() -> None:
     done, _wall, cpu = run_measured([sys.executable, "-c", UNREAPED_CHILD])
 
     assert done.returncode == 0, done.stderr
+    assert cpu is not None
     assert cpu.sampled >= 0.45, f"sampled {cpu.by_kind} for a child that burnt 0.6 s"
     assert cpu.reaped < cpu.sampled - 0.3, f"wait4 saw {cpu.reaped:.2f} s: the child was reaped after all?"
+
+
+def test_a_run_timed_for_its_wall_clock_is_not_sampled() -> None:
+    done, wall, cpu = run_measured([sys.executable, "-c", "pass"], sample=False)
+
+    assert done.returncode == 0, done.stderr
+    assert cpu is None
+    assert wall > 0
 
 
 def test_per_scenario_figures_use_the_samples_and_keep_the_cross_checks() -> None:
