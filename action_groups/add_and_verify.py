@@ -36,7 +36,10 @@ def new_key_on_clipboard(journey: Journey, description: str = DESCRIPTION) -> No
     with journey.keeping(None, f"setting up the scenario: a new key {description!r} in the API Portal, copied"):
         made = portal.create_key(journey.target.portal_email, name=description)
         assert made.get("status") == "active", f"the API Portal made a key that is {made.get('status')!r}"
-        Clipboard(journey.admin_tab).put(str(made["key"]))
+        clipboard = Clipboard(journey.admin_tab)
+        clipboard.put(str(made["key"]))
+        held = clipboard.text()
+        assert held == made["key"], f"the clipboard holds {held!r} after writing the new key to it"
     journey.key.listed = str(made["key"])
     journey.key.description = description
     journey.key.descriptions_used.append(description)
