@@ -229,17 +229,16 @@ def check_clipboard(journey: Journey, description: str) -> None:
         assert clipboard == listed, f"the clipboard holds {clipboard!r}, the API Portal lists {listed!r}"
 
 
-def revoke_saved_key(journey: Journey) -> None:
-    """Revoke the key that was saved: in the API Portal tab where it was made, or through the portal's control
-    API when the key came from there; the channel's next answer is 'revoked'."""
-    portal = journey.target.portal_control
-    if journey.portal_tab is None and portal is not None:
-        with journey.keeping(None, "revoke the saved key in the Commerce account"):
-            assert journey.key.saved, "no key was saved earlier in this scenario"
-            status = portal.revoke_key(journey.key.saved)
-            assert status == "revoked", f"the account says the key is {status} after Revoke"
-        journey.expected_channel = "revoked"
-        return
+def revoke_saved_key(journey: Journey, session: StorageState) -> None:
+    """In the API Portal, Revoke the key that was saved: in the tab where it was made, or, when the key came
+    through the portal's control API, in a new tab of the signed-in account; the channel's next answer is
+    'revoked'."""
+    if journey.portal_tab is None:
+        if not journey.portal_signed_in:
+            use_portal_session(journey, session)
+        journey.portal_tab = journey.admin_tab.context.new_page()
+        with journey.keeping(None, "the API Portal should open in a new tab", journey.portal_tab):
+            journey.api_portal.open(journey.target.api_portal_url)
     with journey.keeping(None, "Revoke in the API Portal should mark the saved key revoked", journey.portal_tab):
         api = journey.api_portal
         api.page.bring_to_front()

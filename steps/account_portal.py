@@ -120,5 +120,5 @@ def no_keys_listed(journey: Journey) -> None:
 
 
 @given("the saved key has since been revoked in the API Portal")
-def saved_key_revoked(journey: Journey) -> None:
-    account_portal.revoke_saved_key(journey)
+def saved_key_revoked(journey: Journey, portal_session_state: StorageState) -> None:
+    account_portal.revoke_saved_key(journey, portal_session_state)
