@@ -28,7 +28,7 @@ from typing import Any
 from bench import pytest_runs
 from bench.report import breakdown, median, test_seconds
 from fixtures import selenium_grid
-from fixtures.chromium import LAUNCH_FLAGS, find_chromium
+from fixtures.chromium import ENV_VAR, LAUNCH_FLAGS
 from tools.grid import GridFailed, local_grid
 from tools.grid_config import GridToolMissing, find_tools
 
@@ -57,8 +57,10 @@ def _environment(values: dict[str, str | None]) -> Iterator[None]:
 
 
 def _through(url: str | None) -> contextlib.AbstractContextManager[None]:
-    """SELENIUM_REMOTE_URL set to ``url`` (None: a local browser)."""
-    return _environment({selenium_grid.ENV_URL: url})
+    """SELENIUM_REMOTE_URL set to ``url``; None: a local browser, the Chromium the Grid's node runs (so the two
+    sides differ by the Grid only, not by the browser)."""
+    local_chromium = None if url else find_tools(check_versions=False).chromium
+    return _environment({selenium_grid.ENV_URL: url, ENV_VAR: local_chromium})
 
 
 def _round_trip_block(url: str | None, count: int) -> list[float]:
@@ -75,7 +77,7 @@ def _round_trip_block(url: str | None, count: int) -> list[float]:
     ):
         launch: dict[str, Any] = {"args": list(LAUNCH_FLAGS)}
         if not url:
-            launch["executable_path"] = find_chromium()
+            launch["executable_path"] = find_tools(check_versions=False).chromium  # the node's Chromium
         browser = pw.chromium.launch(**launch)
         page = browser.new_page()
         page.evaluate("1")  # warm
