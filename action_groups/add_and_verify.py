@@ -45,28 +45,26 @@ def new_key_on_clipboard(journey: Journey, description: str = DESCRIPTION) -> No
     journey.key.descriptions_used.append(description)
 
 
-def back_and_add_the_key(journey: Journey) -> None:
-    """Back to the Amazon Sales Channel tab, Add the key: the Api Keys open."""
-    amazon_channel.back_to_channel_tab(journey)
+def _add_paste_and_save(journey: Journey) -> None:
+    """Doc steps 6 to 8, the copied key on the clipboard and the prompt in front: Add the key, paste, Save Config."""
     amazon_channel.click_add_the_key(journey)
+    api_key_settings.paste_key(journey)
+    api_key_settings.save_config(journey)
 
 
 def add_key_through_prompt(journey: Journey, description: str = DESCRIPTION) -> None:
     """Doc steps 3 to 8 from the prompt: Sign in, Add New, Copy, back, Add the key, paste, Save Config."""
     amazon_channel.check_prompt(journey)
     sign_in_and_copy_key(journey, description)
-    back_and_add_the_key(journey)
-    api_key_settings.paste_key(journey)
-    api_key_settings.save_config(journey)
+    amazon_channel.back_to_channel_tab(journey)
+    _add_paste_and_save(journey)
 
 
 def save_new_key_through_add_the_key(journey: Journey, description: str = DESCRIPTION) -> None:
     """Doc steps 5 to 8 from the prompt with a new key copied: Add the key, paste, Save Config."""
     amazon_channel.check_prompt(journey)
     new_key_on_clipboard(journey, description)
-    amazon_channel.click_add_the_key(journey)
-    api_key_settings.paste_key(journey)
-    api_key_settings.save_config(journey)
+    _add_paste_and_save(journey)
 
 
 def repeat_add_and_verify(journey: Journey) -> None:

@@ -28,7 +28,7 @@ from typing import Any
 from bench import pytest_runs
 from bench.report import breakdown, median, test_seconds
 from fixtures import selenium_grid
-from fixtures.chromium import ENV_VAR, LAUNCH_FLAGS
+from fixtures.chromium import ENV_VAR, LAUNCH_FLAGS, find_chromium
 from tools.grid import GridFailed, local_grid
 from tools.grid_config import GridToolMissing, find_tools
 
@@ -57,10 +57,8 @@ def _environment(values: dict[str, str | None]) -> Iterator[None]:
 
 
 def _through(url: str | None) -> contextlib.AbstractContextManager[None]:
-    """SELENIUM_REMOTE_URL set to ``url``; None: a local browser, the Chromium the Grid's node runs (so the two
-    sides differ by the Grid only, not by the browser)."""
-    local_chromium = None if url else find_tools(check_versions=False).chromium
-    return _environment({selenium_grid.ENV_URL: url, ENV_VAR: local_chromium})
+    """SELENIUM_REMOTE_URL set to ``url`` (None: a local browser)."""
+    return _environment({selenium_grid.ENV_URL: url})
 
 
 def _round_trip_block(url: str | None, count: int) -> list[float]:
@@ -77,7 +75,7 @@ def _round_trip_block(url: str | None, count: int) -> list[float]:
     ):
         launch: dict[str, Any] = {"args": list(LAUNCH_FLAGS)}
         if not url:
-            launch["executable_path"] = find_tools(check_versions=False).chromium  # the node's Chromium
+            launch["executable_path"] = find_chromium()
         browser = pw.chromium.launch(**launch)
         page = browser.new_page()
         page.evaluate("1")  # warm
@@ -149,9 +147,16 @@ def _suite(url: str | None, work: Path, extra: list[str]) -> dict[str, Any]:
 def measure(repeat: int, work: Path, extra: list[str], quick: bool) -> dict[str, Any]:
     """The figures for the bench JSON (under ``grid``)."""
     try:
-        find_tools()
+        tools = find_tools()
     except GridToolMissing as exc:
         return {"skipped": str(exc)}
+    # Every browser of the measure, local or on the Grid's node, is the node's Chromium (the full chromium), so
+    # the two sides differ by the Grid only.
+    with _environment({ENV_VAR: tools.chromium}):
+        return _measure(repeat, work, extra, quick)
+
+
+def _measure(repeat: int, work: Path, extra: list[str], quick: bool) -> dict[str, Any]:
     local: list[dict[str, Any]] = []
     grid_runs: list[dict[str, Any]] = []
     figures: dict[str, Any] = {"mode": "hub + 1 node", "repeat": repeat}

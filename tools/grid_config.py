@@ -18,7 +18,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from fixtures.chromium import ChromiumNotFound, find_chromium
+from fixtures.chromium import ChromiumNotFound, executable, find_chromium
 
 ROOT = Path(__file__).resolve().parents[1]
 SELENIUM_VERSION = "4.48.0"  # keep in step with SELENIUM_VERSION in the Makefile
@@ -43,10 +43,6 @@ class GridTools:
     chromium: str
 
 
-def _executable(path: str | None) -> str | None:
-    return path if path and Path(path).is_file() and os.access(path, os.X_OK) else None
-
-
 def _major(binary: str) -> str | None:
     done = subprocess.run([binary, "--version"], capture_output=True, text=True, check=False, timeout=30)
     found = re.search(r"(\d+)\.\d+\.\d+", done.stdout)
@@ -67,14 +63,14 @@ def find_jar() -> Path:
 
 def find_tools(check_versions: bool = True) -> GridTools:
     """Everything a local Grid needs, or GridToolMissing naming the fix."""
-    java = _executable(shutil.which("java"))
+    java = executable(shutil.which("java"))
     if java is None:
         raise GridToolMissing(
             f"Java is missing: {INSTALL_HINT}, or `apt-get install -y openjdk-17-jre-headless` as root."
         )
     configured = os.environ.get(ENV_CHROMEDRIVER)
-    chromedriver = _executable(configured or "/usr/bin/chromedriver") or (
-        None if configured else _executable(shutil.which("chromedriver"))
+    chromedriver = executable(configured or "/usr/bin/chromedriver") or (
+        None if configured else executable(shutil.which("chromedriver"))
     )
     if chromedriver is None:
         where = (
