@@ -67,10 +67,10 @@ class Camera:
     """The screenshots of one scenario's tabs.
 
     ``screencast=True`` (Chromium): after each step the tabs are only marked; their pictures are chosen
-    at the end of the scenario from the frames Chromium sent while it ran (``livingdoc.screencast``).
-    A tab seen for the first time, a failing step and the last step are captured at once instead, over
-    DevTools (``Page.captureScreenshot``) or with ``page.screenshot``. A tab that did not change keeps
-    its last picture.
+    at the end of the scenario from the frames Chromium sent while it ran (``livingdoc.screencast``); the
+    last step's come from one more frame each tab paints when its screencast restarts. A tab without a
+    screencast and a failing step are captured at once instead, over DevTools (``Page.captureScreenshot``)
+    or with ``page.screenshot``. A tab that did not change keeps its last picture.
     """
 
     def __init__(self, run_dir: Path, nodeid: str, screencast: bool = False) -> None:
@@ -82,6 +82,7 @@ class Camera:
         self._casts: dict[int, screencast_frames.TabFrames | None] = {}
         self._marks: list[Mark] = []
         self._watched: set[int] = set()
+        self._latest_step = -1  # the last step that got pictures (marked, or taken at once)
 
     # ---- after each step ----
 
@@ -101,6 +102,7 @@ class Camera:
     def after_step(self, index: int, tabs: list[tuple[str, Page]], record: StepResult) -> None:
         """Pictures of every tab for this step: chosen later from the screencast, or at once where a tab
         has none (not Chromium, or opened by something the camera did not watch)."""
+        self._latest_step = max(self._latest_step, index)
         tabs = [(name, page) for name, page in tabs if not page.is_closed() and not is_blank(page)]
         at_once = [(n, p) for n, p in tabs if not self.screencast or self._casts.get(id(p)) is None]
         if at_once:
@@ -110,17 +112,34 @@ class Camera:
             self._marks.append(Mark(index, screencast_frames.now(), tabs, urls, record))
 
     def finish(self, tabs: list[tuple[str, Page]]) -> None:
-        """The steps are over: each marked step gets the frames painted before the next step started; the
-        last one gets a fresh picture of the tab in front (the others have not repainted since)."""
+        """The steps are over: each marked step gets the frames painted before the next step started. The
+        last step, when it was the last to run, gets a fresh frame of each tab in front: restarting a tab's
+        screencast makes Chromium paint it again (``TabFrames.repaint``), all tabs at once; a tab whose frame
+        does not come is captured instead. The other tabs have not repainted since."""
         if not self._marks:
             return
-        self._marks[-1].limit = screencast_frames.now()
+        last = self._marks[-1]
+        refresh = last.index == self._latest_step  # else a failing step after it has its own pictures
+        if not last.limit:
+            last.limit = screencast_frames.now()
+        front = [(name, page) for name, page in last.tabs if refresh and not page.is_closed() and _in_front(page)]
+        repainting: dict[str, screencast_frames.TabFrames] = {}
+        for name, page in front:
+            cast = self._casts.get(id(page))
+            if cast is not None and cast.repaint():
+                repainting[name] = cast
         for mark in self._marks:
             self._choose(mark)
-        last = self._marks[-1]
-        front = [(name, page) for name, page in last.tabs if not page.is_closed() and _in_front(page)]
-        if front:
-            fresh = {shot.tab: shot for shot in self.shots_now(last.index, front, always=True)}
+        screencast_frames.wait_for_repaints(list(repainting.values()))
+        fresh: dict[str, Shot] = {}
+        for name, cast in repainting.items():
+            frame = cast.repainted()
+            if frame is not None:
+                fresh[name] = self._write(last, name, cast.page, frame, cast.page.url)
+        missing = [(name, page) for name, page in front if name not in fresh]
+        if missing:
+            fresh.update({shot.tab: shot for shot in self.shots_now(last.index, missing, always=True)})
+        if fresh:
             last.record.shots = [fresh.get(shot.tab, shot) for shot in last.record.shots] + [
                 shot for tab, shot in fresh.items() if tab not in {s.tab for s in last.record.shots}
             ]
@@ -154,16 +173,19 @@ class Camera:
                 if previous is not None:
                     mark.record.shots.append(previous[1])
                 continue
-            key = f"frame:{id(page)}:{frame.painted}"
-            if previous is not None and previous[0] == key:
+            if previous is not None and previous[0] == _frame_key(page, frame):
                 mark.record.shots.append(previous[1])
                 continue
-            relative = self.folder / f"{mark.index + 1:02d}-{re.sub(r'[^a-z0-9]', '', name)}.jpg"
-            (self.run_dir / relative).parent.mkdir(parents=True, exist_ok=True)
-            (self.run_dir / relative).write_bytes(frame.jpeg())
-            shot = Shot(tab=name, path=relative.as_posix(), url=mark.urls.get(name, ""))
-            self._last[name] = (key, shot)
-            mark.record.shots.append(shot)
+            mark.record.shots.append(self._write(mark, name, page, frame, mark.urls.get(name, "")))
+
+    def _write(self, mark: Mark, name: str, page: Page, frame: screencast_frames.Frame, url: str) -> Shot:
+        """A screencast frame as the picture of tab ``name`` after step ``mark``."""
+        relative = self.folder / f"{mark.index + 1:02d}-{re.sub(r'[^a-z0-9]', '', name)}.jpg"
+        (self.run_dir / relative).parent.mkdir(parents=True, exist_ok=True)
+        (self.run_dir / relative).write_bytes(frame.jpeg())
+        shot = Shot(tab=name, path=relative.as_posix(), url=url)
+        self._last[name] = (_frame_key(page, frame), shot)
+        return shot
 
     # ---- at once ----
 
@@ -171,11 +193,12 @@ class Camera:
         """A screenshot of every open tab that shows something, taken now; a tab that did not change keeps
         its last one (``always``: take them anew, e.g. at a failure)."""
         shots = []
+        self._latest_step = max(self._latest_step, index)
         (self.run_dir / self.folder).mkdir(parents=True, exist_ok=True)
         for name, page in tabs:
             if page.is_closed() or is_blank(page):
                 continue
-            signature = _signature(page)
+            signature = "" if always else _signature(page)  # nothing compares with a picture taken anyway
             previous = self._last.get(name)
             if not always and signature and previous and previous[0] == signature:
                 shots.append(previous[1])
@@ -221,6 +244,11 @@ class Camera:
         except PlaywrightError:
             return False
         return True
+
+
+def _frame_key(page: Page, frame: screencast_frames.Frame) -> str:
+    """What tells one tab's frame from another (a tab keeps its last picture while this stays the same)."""
+    return f"frame:{id(page)}:{frame.painted}"
 
 
 def _in_front(page: Page) -> bool:

@@ -1,0 +1,105 @@
+"""The step pictures the screencast gives: the last step's picture shows the tab as the scenario left it,
+even when the last change had not been painted yet when the scenario ended."""
+
+from __future__ import annotations
+
+import base64
+import time
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+
+from livingdoc import screencast
+from livingdoc.model import StepResult
+from livingdoc.screenshots import Camera
+
+RED, BLUE = (255, 0, 0), (0, 0, 255)
+PAGE = "<body style='margin:0'><div id=box style='width:100vw;height:100vh;background:rgb(255,0,0)'></div>"
+PAINT_BLUE = "document.getElementById('box').style.background = 'rgb(0,0,255)'"
+DECODE_JS = """async src => {
+  const img = new Image(); img.src = src; await img.decode();
+  const canvas = document.createElement('canvas'); canvas.width = img.width; canvas.height = img.height;
+  const context = canvas.getContext('2d'); context.drawImage(img, 0, 0);
+  return Array.from(context.getImageData(img.width >> 1, img.height >> 1, 1, 1).data.slice(0, 3));
+}"""
+
+
+def colour(page: Page, picture: Path) -> tuple[int, ...]:
+    """The colour in the middle of a JPEG, decoded by the browser (another tab of ``page``'s context)."""
+    decoder = page.context.new_page()
+    try:
+        rgb = decoder.evaluate(DECODE_JS, "data:image/jpeg;base64," + base64.b64encode(picture.read_bytes()).decode())
+    finally:
+        decoder.close()
+    return tuple(rgb)
+
+
+def near(rgb: tuple[int, ...], expected: tuple[int, int, int]) -> bool:
+    return all(abs(a - b) <= 40 for a, b in zip(rgb, expected, strict=True))
+
+
+def first_frame(camera: Camera, page: Page) -> None:
+    """Wait (at most 2 s) until the tab's screencast has sent a frame."""
+    cast = camera._casts[id(page)]
+    assert cast is not None, "Chromium should screencast the tab"
+    deadline = time.monotonic() + 2
+    while not cast.frames and time.monotonic() < deadline:
+        page.wait_for_timeout(10)
+    assert cast.frames, "the tab sent no screencast frame in 2 s"
+
+
+def step(index: int) -> StepResult:
+    return StepResult(keyword="Then", text=f"step {index + 1}", line=index + 1)
+
+
+@pytest.fixture
+def red_tab(page: Page) -> list[tuple[str, Page]]:
+    page.goto("data:text/html," + PAGE)  # not about:blank, which gets no picture
+    return [("admin", page)]
+
+
+def test_the_last_picture_shows_a_change_made_just_before_the_scenario_ended(
+    red_tab: list[tuple[str, Page]], tmp_path: Path
+) -> None:
+    camera, record = Camera(tmp_path, "t::last", screencast=True), step(0)
+    camera.step_started(red_tab)
+    first_frame(camera, red_tab[0][1])
+    red_tab[0][1].evaluate(PAINT_BLUE)
+    camera.after_step(0, red_tab, record)
+    camera.finish(red_tab)
+    assert [shot.tab for shot in record.shots] == ["admin"]
+    seen = colour(red_tab[0][1], tmp_path / record.shots[0].path)
+    assert near(seen, BLUE), f"the last step's picture is {seen}, not the blue the tab ended with"
+
+
+def test_without_a_repaint_the_last_picture_is_captured(
+    red_tab: list[tuple[str, Page]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(screencast.TabFrames, "repaint", lambda self: False)
+    camera, record = Camera(tmp_path, "t::fallback", screencast=True), step(0)
+    camera.step_started(red_tab)
+    first_frame(camera, red_tab[0][1])
+    red_tab[0][1].evaluate(PAINT_BLUE)
+    camera.after_step(0, red_tab, record)
+    camera.finish(red_tab)
+    seen = colour(red_tab[0][1], tmp_path / record.shots[0].path)
+    assert near(seen, BLUE), f"the captured picture is {seen}, not blue"
+
+
+def test_a_step_before_a_failing_one_keeps_the_picture_from_before_the_failure(
+    red_tab: list[tuple[str, Page]], tmp_path: Path
+) -> None:
+    camera, passed, failed = Camera(tmp_path, "t::failed", screencast=True), step(0), step(1)
+    camera.step_started(red_tab)
+    first_frame(camera, red_tab[0][1])
+    camera.after_step(0, red_tab, passed)
+    camera.step_started(red_tab)
+    # the failing step changes the tab later than a step's last paint may come (PAINT_GRACE after it ended)
+    red_tab[0][1].wait_for_timeout(screencast.PAINT_GRACE * 2000)
+    red_tab[0][1].evaluate(PAINT_BLUE)
+    failed.shots = camera.shots_now(1, red_tab, always=True)
+    camera.finish(red_tab)
+    before, at_failure = (colour(red_tab[0][1], tmp_path / s.shots[0].path) for s in (passed, failed))
+    assert near(before, RED), f"the passing step's picture is {before}, not the red it ended with"
+    assert near(at_failure, BLUE), f"the failing step's picture is {at_failure}, not blue"
