@@ -57,12 +57,18 @@ def check_dashboard(journey: Journey) -> None:
         expect(journey.admin_menu.marketing).to_be_visible()
 
 
-def use_admin_session(journey: Journey, session: StorageState) -> None:
-    """Start signed in: the shared admin session's cookies, then the Admin must open with its menu."""
+def use_admin_session(journey: Journey, session: StorageState, path: str = "") -> None:
+    """Start signed in: the shared admin session's cookies, then the Admin (at ``path`` below its base URL,
+    as from a bookmark) must open with its menu."""
     with journey.keeping("admin-sign-in", "the shared admin session should open the Admin with its menu"):
         journey.admin_tab.context.add_cookies(session["cookies"])
-        journey.admin_tab.goto(journey.target.admin_url)
+        journey.admin_tab.goto(journey.target.admin_url + path)
         expect(journey.admin_menu.nav).to_be_visible()
+
+
+def on_channel_url(journey: Journey) -> bool:
+    """Is the Admin tab at Amazon Sales Channel's URL (not, say, the dashboard a secret-key Admin sends to)?"""
+    return CHANNEL_PATH in journey.admin_tab.url
 
 
 def open_channel_from_bookmark(journey: Journey) -> None:
@@ -87,4 +93,4 @@ def check_on_channel_page(journey: Journey) -> None:
         pytest.skip("the Admin adds secret keys to its URLs, so Magento opens the dashboard after sign-in")
     with journey.keeping("admin-sign-in-returns", "signing in should open Amazon Sales Channel, the page asked for"):
         expect(journey.channel.page_title).to_have_text("Amazon Sales Channel")
-        assert CHANNEL_PATH in journey.admin_tab.url, f"the Admin opened {journey.admin_tab.url}"
+        assert on_channel_url(journey), f"the Admin opened {journey.admin_tab.url}"

@@ -7,6 +7,7 @@ import re
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
+from action_groups.admin import on_channel_url
 from fixtures.journey import API_KEYS, BAD_KEY_STATES, UNVERIFIED, VALID, Journey
 
 REASON_WORDING = {
@@ -33,6 +34,23 @@ def open_channel(journey: Journey) -> None:
     with journey.keeping("channel-in-menu", "Marketing > Channels > Amazon Sales Channel should open the channel"):
         journey.admin_menu.open_amazon_sales_channel()
         expect(journey.channel.page_title).to_have_text("Amazon Sales Channel")
+    _count_visit(journey)
+
+
+def arrive_by_url(journey: Journey) -> None:
+    """A scenario's set-up sent the tab to Amazon Sales Channel's URL (the menu is what the scenarios of doc
+    step 2 walk). An Admin that adds secret keys to its URLs answers a URL without one with its dashboard:
+    then the menu opens the channel."""
+    if not on_channel_url(journey):
+        open_channel(journey)
+        return
+    with journey.keeping(None, "Amazon Sales Channel's URL should open the channel"):
+        expect(journey.channel.page_title).to_have_text("Amazon Sales Channel")
+    _count_visit(journey)
+
+
+def _count_visit(journey: Journey) -> None:
+    """A visit to the channel: what it should show is due, and a change from the last visit tries the re-check."""
     expected = journey.expected_channel
     journey.recheck_pending = bool(journey.channel_visits) and journey.channel_visits[-1] != expected
     journey.channel_visits.append(expected)

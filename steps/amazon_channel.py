@@ -16,8 +16,8 @@ def prompt_is_open(journey: Journey, browser: Browser, admin_session_state: Stor
         commerce_state.no_key_saved(journey, browser, admin_session_state)
     else:
         journey.expected_channel = "missing"  # the scenario's reset left no key
-    admin.use_admin_session(journey, admin_session_state)
-    amazon_channel.open_channel(journey)
+    admin.use_admin_session(journey, admin_session_state, admin.CHANNEL_PATH)
+    amazon_channel.arrive_by_url(journey)
     amazon_channel.check_prompt(journey)
 
 
