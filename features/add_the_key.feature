@@ -6,8 +6,9 @@ Feature: Add the key: back in the Admin, paste the key into Production Api key a
 
   @doc-step-5 @clipboard
   Scenario: With the key copied, the first tab still shows the prompt
-    Given the Amazon Sales Channel prompt is open
-    And I have signed in through the prompt and copied a new key in the API Portal tab
+    Given I am signed in to my Commerce account
+    And the Amazon Sales Channel prompt is open
+    And I have clicked "Sign in" on the prompt and copied a new key in the API Portal tab
     When I go back to the Amazon Sales Channel tab
     Then the "Welcome to Amazon Sales Channel" prompt is shown
     And the prompt offers "Sign in" and "Add the key"

@@ -56,7 +56,7 @@ def register(journey: Journey) -> None:
     account_portal.register(journey)
 
 
-@given("I have signed in through the prompt and copied a new key in the API Portal tab")
+@given('I have clicked "Sign in" on the prompt and copied a new key in the API Portal tab')
 def signed_in_and_copied(journey: Journey) -> None:
     add_and_verify.sign_in_and_copy_key(journey)
 
