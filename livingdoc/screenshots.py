@@ -198,7 +198,7 @@ class Camera:
         for name, page in tabs:
             if page.is_closed() or is_blank(page):
                 continue
-            signature = "" if always else _signature(page)  # nothing compares with a picture taken anyway
+            signature = "" if always else _signature(page)  # at a failure or the end: no later step compares
             previous = self._last.get(name)
             if not always and signature and previous and previous[0] == signature:
                 shots.append(previous[1])
