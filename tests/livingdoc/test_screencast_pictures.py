@@ -53,6 +53,18 @@ def step(index: int) -> StepResult:
     return StepResult(keyword="Then", text=f"step {index + 1}", line=index + 1)
 
 
+def last_step_turning_blue(tabs: list[tuple[str, Page]], tmp_path: Path, nodeid: str) -> StepResult:
+    """A one-step scenario whose step turns the red tab blue just before it ends; its record after the camera's
+    finish."""
+    camera, record = Camera(tmp_path, nodeid, screencast=True), step(0)
+    camera.step_started(tabs)
+    first_frame(camera, tabs[0][1])
+    tabs[0][1].evaluate(PAINT_BLUE)
+    camera.after_step(0, tabs, record)
+    camera.finish(tabs)
+    return record
+
+
 @pytest.fixture
 def red_tab(page: Page) -> list[tuple[str, Page]]:
     page.goto("data:text/html," + PAGE)  # not about:blank, which gets no picture
@@ -62,12 +74,7 @@ def red_tab(page: Page) -> list[tuple[str, Page]]:
 def test_the_last_picture_shows_a_change_made_just_before_the_scenario_ended(
     red_tab: list[tuple[str, Page]], tmp_path: Path
 ) -> None:
-    camera, record = Camera(tmp_path, "t::last", screencast=True), step(0)
-    camera.step_started(red_tab)
-    first_frame(camera, red_tab[0][1])
-    red_tab[0][1].evaluate(PAINT_BLUE)
-    camera.after_step(0, red_tab, record)
-    camera.finish(red_tab)
+    record = last_step_turning_blue(red_tab, tmp_path, "t::last")
     assert [shot.tab for shot in record.shots] == ["admin"]
     seen = colour(red_tab[0][1], tmp_path / record.shots[0].path)
     assert near(seen, BLUE), f"the last step's picture is {seen}, not the blue the tab ended with"
@@ -77,12 +84,7 @@ def test_without_a_repaint_the_last_picture_is_captured(
     red_tab: list[tuple[str, Page]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(screencast.TabFrames, "repaint", lambda self: False)
-    camera, record = Camera(tmp_path, "t::fallback", screencast=True), step(0)
-    camera.step_started(red_tab)
-    first_frame(camera, red_tab[0][1])
-    red_tab[0][1].evaluate(PAINT_BLUE)
-    camera.after_step(0, red_tab, record)
-    camera.finish(red_tab)
+    record = last_step_turning_blue(red_tab, tmp_path, "t::fallback")
     seen = colour(red_tab[0][1], tmp_path / record.shots[0].path)
     assert near(seen, BLUE), f"the captured picture is {seen}, not blue"
 
