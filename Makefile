@@ -74,7 +74,7 @@ lint: venv ## ruff (lint and format check)
 typecheck: venv ## mypy
 	$(BIN)/mypy
 
-unit: setup ## fast tests: the mocks (property tests included, short), the report builder (its accessibility check opens the page in Chromium), the benchmark's CPU accounting
+unit: setup ## fast tests: the mocks (property tests included, short), the report builder (its accessibility check opens the page in Chromium), the benchmark's CPU accounting and table
 	$(BIN)/pytest tests/mocks tests/livingdoc tests/bench -q -n 2 $(PYTEST_ARGS)
 
 fuzz: venv ## the mocks' property tests with the long "nightly" profile (tens of minutes)

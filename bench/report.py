@@ -41,6 +41,23 @@ def ratio(a: float | None, b: float | None) -> float | None:
     return None if a is None or b is None or b == 0 else a / b
 
 
+def spread(values: Iterable[float | None]) -> tuple[float, float] | None:
+    """The lowest and the highest of the measured values (None: nothing measured)."""
+    kept = [v for v in values if v is not None]
+    return (min(kept), max(kept)) if kept else None
+
+
+def paired_ratios(e2e: dict[str, Any], series: str) -> list[float]:
+    """Each iteration's suite scenario (``series``: "suite" or "no_shots") over the same iteration's bare
+    script: how far the ratio moves from one iteration to the next."""
+    ratios = []
+    for bare, suite in zip(e2e.get("bare", []), e2e.get(series, []), strict=False):
+        value = ratio(suite.get("seconds"), bare.get("seconds"))
+        if value is not None:
+            ratios.append(value)
+    return ratios
+
+
 def test_seconds(record: dict[str, Any]) -> float:
     return float(sum(record["phases"].values()))
 
@@ -100,14 +117,24 @@ def _fmt(value: float | None, unit: str) -> str:
     return f"{value:.2f}x" if unit == "x" else f"{value:.3f} s" if value < 1 else f"{value:.2f} s"
 
 
+def _range(bounds: tuple[float, float] | None, unit: str) -> str:
+    """``1.55 to 2.08 s``: the lowest and the highest value measured."""
+    return "" if bounds is None else f"{_fmt(bounds[0], unit).removesuffix(' s')} to {_fmt(bounds[1], unit)}"
+
+
 def table(figures: dict[str, Any]) -> str:
-    """The summary printed at the end of a run."""
+    """The summary printed at the end of a run; a median is followed by the lowest and highest value measured."""
     rows: list[tuple[str, str, str, str]] = []
     e2e, suite, mocks = figures.get("e2e", {}), figures.get("suite", {}), figures.get("mocks", {})
     if e2e:
-        rows.append(("bare script, happy path (median)", _fmt(e2e.get("bare_median_s"), "s"), "", ""))
-        rows.append(("suite end-to-end scenario (median)", _fmt(e2e.get("suite_median_s"), "s"), "", ""))
-        rows.append(("  same, --step-screenshots off (median)", _fmt(e2e.get("no_shots_median_s"), "s"), "", ""))
+        for label, key, series in (
+            ("bare script, happy path", "bare_median_s", "bare"),
+            ("suite end-to-end scenario", "suite_median_s", "suite"),
+            ("  same, --step-screenshots off", "no_shots_median_s", "no_shots"),
+        ):
+            bounds = spread(entry.get("seconds") for entry in e2e.get(series, []))
+            where = f"; {_range(bounds, 's')}" if bounds else ""
+            rows.append((f"{label} (median{where})", _fmt(e2e.get(key), "s"), "", ""))
         phases = e2e.get("suite_phases_median_s", {})
         for label, key in (("steps", "call.steps"), ("after-step hooks", "call.after_step_hooks")):
             rows.append((f"  of which {label} (median)", _fmt(phases.get(key), "s"), "", ""))
@@ -139,12 +166,17 @@ def table(figures: dict[str, Any]) -> str:
                 "",
             )
         )
+    per_iteration = {
+        "e2e_ratio": spread(paired_ratios(e2e, "suite")),
+        "e2e_ratio_no_shots": spread(paired_ratios(e2e, "no_shots")),
+    }
     for target in TARGETS:
         value = figures.get("targets", {}).get(target.key, {}).get("value")
         met = target.met(value)
+        bounds = per_iteration.get(target.key)
         rows.append(
             (
-                target.label,
+                target.label + ("" if bounds is None else f" (per iteration {_range(bounds, target.unit)})"),
                 _fmt(value, target.unit),
                 f"<= {target.limit:g}{'x' if target.unit == 'x' else ' s'}",
                 "not measured" if met is None else "MET" if met else "NOT MET",
