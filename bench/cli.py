@@ -28,7 +28,7 @@ from typing import Any
 from bench import grid as bench_grid
 from bench import pytest_runs
 from bench.mocks_ready import time_to_ready
-from bench.report import TARGETS, breakdown, median, paired_ratios, ratio, table, test_seconds
+from bench.report import PER_ITERATION_SERIES, TARGETS, breakdown, median, paired_ratios, ratio, table, test_seconds
 
 DEFAULT_OUT = "reports/bench.json"
 E2E_COPIES = 3  # cold, measured, last (holds the session teardown)
@@ -292,7 +292,7 @@ def main(argv: list[str] | None = None) -> int:
         t.key: {"label": t.label, "value": values[t.key], "limit": t.limit, "met": t.met(values[t.key])}
         for t in TARGETS
     }
-    for key, series in (("e2e_ratio", "suite"), ("e2e_ratio_no_shots", "no_shots")):
+    for key, series in PER_ITERATION_SERIES.items():
         figures["targets"][key]["per_iteration"] = [round(r, 3) for r in paired_ratios(e2e, series)]
     if "n2" in suite and "auto" in suite:
         figures["auto_ratio"] = ratio(suite["auto"].get("wall_s"), suite["serial"].get("wall_s"))

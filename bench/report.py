@@ -32,6 +32,10 @@ TARGETS = (
 )
 
 
+# The targets that compare one end-to-end run with one bare run, and the series of runs each reads.
+PER_ITERATION_SERIES = {"e2e_ratio": "suite", "e2e_ratio_no_shots": "no_shots"}
+
+
 def median(values: Iterable[float]) -> float | None:
     values = list(values)
     return statistics.median(values) if values else None
@@ -166,10 +170,7 @@ def table(figures: dict[str, Any]) -> str:
                 "",
             )
         )
-    per_iteration = {
-        "e2e_ratio": spread(paired_ratios(e2e, "suite")),
-        "e2e_ratio_no_shots": spread(paired_ratios(e2e, "no_shots")),
-    }
+    per_iteration = {key: spread(paired_ratios(e2e, series)) for key, series in PER_ITERATION_SERIES.items()}
     for target in TARGETS:
         value = figures.get("targets", {}).get(target.key, {}).get("value")
         met = target.met(value)
