@@ -170,11 +170,11 @@ def table(figures: dict[str, Any]) -> str:
                 "",
             )
         )
-    per_iteration = {key: spread(paired_ratios(e2e, series)) for key, series in PER_ITERATION_SERIES.items()}
     for target in TARGETS:
-        value = figures.get("targets", {}).get(target.key, {}).get("value")
+        measured = figures.get("targets", {}).get(target.key, {})
+        value = measured.get("value")
         met = target.met(value)
-        bounds = per_iteration.get(target.key)
+        bounds = spread(measured.get("per_iteration", []))
         rows.append(
             (
                 target.label + ("" if bounds is None else f" (per iteration {_range(bounds, target.unit)})"),

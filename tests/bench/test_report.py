@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bench.report import paired_ratios, spread, table
+from bench.report import PER_ITERATION_SERIES, paired_ratios, spread, table
 
 
 def e2e(bare: list[float], suite: list[float | None], no_shots: list[float]) -> dict[str, Any]:
@@ -33,7 +33,9 @@ def test_a_failed_iteration_has_no_ratio() -> None:
 
 
 def test_the_table_shows_the_spread_next_to_the_median() -> None:
-    figures = {"e2e": e2e([2.0, 1.0, 4.0], [3.0, 2.0, 4.4], [2.2, 1.1, 4.0]), "targets": {}}
+    runs = e2e([2.0, 1.0, 4.0], [3.0, 2.0, 4.4], [2.2, 1.1, 4.0])
+    targets = {key: {"per_iteration": paired_ratios(runs, series)} for key, series in PER_ITERATION_SERIES.items()}
+    figures = {"e2e": runs, "targets": targets}
     printed = table(figures)
     assert "bare script, happy path (median; 1.00 to 4.00 s)" in printed
     assert "suite end-to-end scenario (median; 2.00 to 4.40 s)" in printed
