@@ -30,7 +30,7 @@ DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $(1) >/dev/null 2>&
 { $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $(1) >/dev/null; }
 endef
 
-.PHONY: help setup chromium video venv lint typecheck unit fuzz e2e broken-mocks harness test external-matrix serve clean
+.PHONY: help setup chromium video venv lint typecheck unit fuzz e2e broken-mocks harness ocr test external-matrix serve clean
 .PHONY: grid-tools grid grid-e2e
 
 help: ## list the targets
@@ -87,7 +87,10 @@ e2e: setup ## the BDD suite against the bundled mocks (living-doc report in repo
 broken-mocks: setup ## break the mocks on purpose: the suite must fail, naming the doc step
 	$(BIN)/pytest tests/broken_mocks -q $(PYTEST_ARGS)
 
-harness: setup grid-tools ## the harness itself: masking, remote browser server, Selenium Grid, a served target
+ocr: video ## Debian's tesseract-ocr and ffmpeg (the harness proves no key is readable in a picture)
+	@command -v tesseract >/dev/null 2>&1 || { $(call apt_install,tesseract-ocr); }
+
+harness: setup grid-tools ocr ## the harness itself: masking, real-target safety, remote browser server, Selenium Grid
 	$(BIN)/pytest tests/harness -q -n 2 $(PYTEST_ARGS)
 
 test: setup lint typecheck unit e2e broken-mocks harness mutation-quick ## everything CI runs

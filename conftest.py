@@ -6,6 +6,7 @@ import pytest
 
 pytest_plugins = [
     "fixtures.target",
+    "fixtures.restore",
     "fixtures.scenario_state",
     "fixtures.browser",
     "fixtures.sessions",

@@ -8,6 +8,7 @@ import secrets
 from playwright.sync_api import expect
 
 from harness.journey import Journey
+from harness.secrets import register_key
 from harness.sessions import StorageState
 from harness.store_model import ACTIVE
 from pages.api_portal import api_portal_in
@@ -19,12 +20,11 @@ NEW_ACCOUNT_PASSWORD = "Amazon-Key-2026"
 
 def use_portal_session(journey: Journey, session: StorageState) -> None:
     """Start signed in to the Commerce account; the account must answer with the API Portal, not its login."""
-    context = journey.admin_tab.context
     with journey.setting_up("the shared Commerce account session should open the API Portal"):
-        context.add_cookies(session["cookies"])
-        answer = context.request.get(journey.target.api_portal_url)
-        assert answer.ok and api_portal_in(answer.text()), (
-            f"the account at {answer.url} answered {answer.status} without the API Portal: not signed in"
+        journey.admin_tab.context.add_cookies(session["cookies"])
+        status, url, body = journey.fetch(journey.target.api_portal_url)
+        assert status == 200 and api_portal_in(body), (
+            f"the account at {url} answered {status} without the API Portal: not signed in"
         )
     journey.portal_signed_in = True
 
@@ -89,10 +89,9 @@ def check_portal_sign_in_refused(journey: Journey) -> None:
         expect(login.error_message).to_contain_text("sign-in was incorrect")
         expect(login.password).to_be_visible()
         expect(journey.api_portal.add_new_button).to_have_count(0)
-        answer = login.page.context.request.get(journey.target.api_portal_url)
-        body = answer.text()
+        status, url, body = journey.fetch(journey.target.api_portal_url)
         assert login_form_in(body) is not None and not api_portal_in(body), (
-            f"the API Portal at {answer.url} answered {answer.status} to this browser after a wrong password"
+            f"the API Portal at {url} answered {status} to this browser after a wrong password"
         )
 
 
@@ -134,7 +133,7 @@ def add_key(journey: Journey, description: str) -> None:
         "add-new-lists-key", f"Add New should take the description {description!r}", journey.portal_tab
     ):
         api = journey.api_portal
-        journey.key.keys_before = api.key_values()
+        journey.key.keys_before = [register_key(key) or key for key in api.key_values()]
         api.add_key(description)
     journey.key.description = description
 
@@ -148,7 +147,7 @@ def check_key_listed(journey: Journey, description: str) -> None:
         expect(api.key_rows).to_have_count(len(before) + 1)
         expect(api.key_row(description)).to_be_visible()
         expect(api.key_value(description)).to_have_text(re.compile(r"\S+"))
-        value = api.key_value(description).inner_text().strip()
+        value = register_key(api.key_value(description).inner_text().strip()) or ""
         assert value not in before, f"the key listed under {description!r} ({value}) was there before Add New"
     journey.store.account_made(value)
 
@@ -163,6 +162,7 @@ def check_listed_statuses(journey: Journey) -> None:
     ):
         listed = journey.api_portal.listed_keys()
         for row in listed:
+            register_key(row.key)
             should = known.get(row.key, row.status)
             assert row.status == should, f"the key {row.name!r} is listed as {row.status!r}, not {should!r}"
             assert row.offers_copy == (row.status == ACTIVE), (
@@ -184,7 +184,7 @@ def add_key_without_description(journey: Journey) -> None:
         "add-new-needs-description", "Add New with an empty description should answer", journey.portal_tab
     ):
         api = journey.api_portal
-        journey.key.keys_before = api.key_values()
+        journey.key.keys_before = [register_key(key) or key for key in api.key_values()]
         api.add_key("")
 
 
@@ -211,7 +211,7 @@ def copy_key(journey: Journey, description: str) -> None:
     ):
         api = journey.api_portal
         api.copy_key(description)
-        journey.key.listed = api.key_value(description).inner_text().strip()
+        journey.key.listed = register_key(api.key_value(description).inner_text().strip())
     journey.key.description = description
 
 
@@ -228,8 +228,8 @@ def check_clipboard(journey: Journey, description: str) -> None:
         f"Copy should put exactly the key listed under {description!r} on the clipboard",
         journey.portal_tab,
     ):
-        listed = journey.api_portal.key_value(description).inner_text().strip()
-        held = journey.clipboard_on(journey.require_portal_tab()).text()
+        listed = register_key(journey.api_portal.key_value(description).inner_text().strip())
+        held = register_key(journey.clipboard_on(journey.require_portal_tab()).text())
         assert held == listed, f"the clipboard holds {held!r}, the API Portal lists {listed!r}"
 
 

@@ -61,11 +61,11 @@ def new_key_on_clipboard(journey: Journey, description: str = KEY_DESCRIPTION) -
         return
     with journey.setting_up(f"a new key {description!r} in the API Portal, copied"):
         made = portal.create_key(journey.target.portal_email, name=description)
+        journey.store.account_made(str(made["key"]))
         assert made.get("status") == "active", f"the API Portal made a key that is {made.get('status')!r}"
         journey.clipboard.put(str(made["key"]))
         held = journey.clipboard.text()
         assert held == made["key"], f"the clipboard holds {held!r} after writing the new key to it"
-    journey.store.account_made(str(made["key"]))
     journey.key.listed = str(made["key"])
     journey.key.description = description
     journey.key.descriptions_used.append(description)

@@ -47,10 +47,9 @@ def check_still_signed_out(journey: Journey, promise: str = "admin-wrong-passwor
     """The Admin asks to sign in: a page behind the login (its dashboard) is asked for without touching the
     tab, over the tab's own cookies, and answers with the login form."""
     with journey.keeping(promise, "the Admin should ask this browser to sign in"):
-        answer = journey.admin_tab.context.request.get(journey.target.admin_url + DASHBOARD_PATH)
-        body = answer.text()
+        status, url, body = journey.fetch(journey.target.admin_url + DASHBOARD_PATH)
         assert login_form_in(body) is not None and not menu_in(body), (
-            f"the Admin at {answer.url} answered {answer.status} with its menu instead of the login form"
+            f"the Admin at {url} answered {status} with its menu instead of the login form"
         )
 
 

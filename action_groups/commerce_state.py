@@ -15,6 +15,7 @@ from playwright.sync_api import Browser, expect
 from flowspec.commerce import PRODUCTION_API_KEY_PATH
 from harness.control_api import AdminControl, PortalControl
 from harness.journey import Journey
+from harness.secrets import register_key
 from harness.sessions import StorageState
 from pages.api_key_settings import api_key_settings
 
@@ -81,14 +82,14 @@ def bad_key_stored(journey: Journey, problem: str) -> None:
     portal, email = _portal(journey), journey.target.portal_email
     with journey.setting_up(f"make a key that is {problem}"):
         if problem == "unknown":
-            key = secrets.token_hex(24)
+            key = register_key(secrets.token_hex(24)) or ""
             assert portal.key_status(email, key) is None, "the account knows the made-up key"
         elif problem in ("expired", "revoked"):
             made = portal.create_key(
                 email, expires_in_seconds=-60 if problem == "expired" else None, revoked=problem == "revoked"
             )
+            key = str(register_key(str(made["key"])))
             assert made["status"] == problem, f"the account made a key that is {made['status']}, not {problem}"
-            key = str(made["key"])
             journey.store.account_made(key, problem)
         else:
             raise AssertionError(f"no way to make a key that is {problem!r}")
@@ -98,6 +99,7 @@ def bad_key_stored(journey: Journey, problem: str) -> None:
 def valid_key_stored(journey: Journey, expires_in_seconds: float | None = None) -> None:
     with journey.setting_up("create a valid key in the Commerce account"):
         made = _portal(journey).create_key(journey.target.portal_email, expires_in_seconds=expires_in_seconds)
+        register_key(str(made["key"]))
         assert made["status"] == "active", f"the account made a key that is {made['status']}, not active"
     journey.store.account_made(str(made["key"]), expires_in=expires_in_seconds)
     store_key(journey, str(made["key"]))
@@ -114,6 +116,7 @@ def account_has_keys(journey: Journey, problems: list[str]) -> None:
                 expires_in_seconds=-60 if problem == "expired" else None,
                 revoked=problem == "revoked",
             )
+            register_key(str(made["key"]))
             assert made["status"] == problem, f"the account made a key that is {made['status']}, not {problem}"
         journey.store.account_made(str(made["key"]), problem)
 

@@ -66,6 +66,7 @@ class Journey:
     tabs_at_sign_in: int = 0  # how many tabs were open then
     repeating: bool = False  # the scenario repeats the add-and-verify process
     registered_email: str | None = None
+    wait_ms: float = 15_000  # the bound of a request over the tab's cookies
     _page_objects: dict[tuple[object, int], Any] = field(default_factory=dict, repr=False)
     _settings: ApiKeySettingsPage | None = field(default=None, repr=False)
 
@@ -95,6 +96,11 @@ class Journey:
 
     def note(self, text: str) -> None:
         self.checks.note(text)
+
+    def fetch(self, url: str) -> tuple[int, str, str]:
+        """GET ``url`` over the browser's own cookies without touching a tab: (status, final URL, body)."""
+        answer = self.admin_tab.context.request.get(url, timeout=self.wait_ms)
+        return answer.status, answer.url, answer.text()
 
     @property
     def expected_channel(self) -> str | None:

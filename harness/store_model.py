@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from harness.secrets import register_key
+
 BAD_KEY_STATES = ("missing", "unknown", "expired", "revoked")
 VALID, UNVERIFIED = "valid", "unverified"
 ACTIVE = "active"
@@ -23,10 +25,10 @@ class StoreModel:
     key_service_fault: str | None = None  # "down", "slow", "error": the check cannot answer
 
     def key_saved(self, key: str | None) -> None:
-        self.known, self.saved_key = True, key or None
+        self.known, self.saved_key = True, register_key(key) or None
 
     def account_made(self, key: str, status: str = ACTIVE, expires_in: float | None = None) -> None:
-        self.account_keys[key] = status
+        self.account_keys[register_key(key) or key] = status
         if expires_in is not None:
             self.seconds_left[key] = expires_in
 

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from playwright.sync_api import Page
 
+from pages.login_form import login_form_in
 from pages.navigation import load_by_clicking
+
+SECRET_PLACES = ("#username",)  # the user name as typed (the password field shows dots)
+
+
+def admin_login_in(html: str) -> bool:
+    """Is this the Commerce Admin's login (its form's user name field is ``#username``), seen over HTTP?"""
+    return login_form_in(html) is not None and 'id="username"' in html
 
 
 class AdminLoginPage:

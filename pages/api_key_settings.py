@@ -24,6 +24,7 @@ class ApiKeySettingsPage(Protocol):
     title: str
     page_title: Locator
     production_api_key: Locator
+    sandbox_api_key: Locator
     success_message: Locator
 
     def open_configuration(self) -> None: ...

@@ -15,6 +15,10 @@ def api_portal_in(html: str) -> bool:
     return "API Portal" in html and "Add New" in html and login_form_in(html) is None
 
 
+KEY_VALUE = ".api-key-value code"
+SECRET_PLACES = (KEY_VALUE, ".greet.welcome")  # every listed key; the signed-in account's email in the header
+
+
 @dataclass(frozen=True)
 class ListedKey:
     """One row of the API Portal's list, as a person reads it."""
@@ -52,10 +56,10 @@ class ApiPortalPage:
 
     def key_values(self) -> list[str]:
         """Every key listed, newest first."""
-        return [v.strip() for v in self.key_rows.locator(".api-key-value code").all_inner_texts()]
+        return [v.strip() for v in self.key_rows.locator(KEY_VALUE).all_inner_texts()]
 
     def key_value(self, description: str) -> Locator:
-        return self.key_row(description).locator(".api-key-value code")
+        return self.key_row(description).locator(KEY_VALUE)
 
     def key_status(self, description: str) -> Locator:
         return self.key_row(description).locator(".api-key-status")
@@ -67,7 +71,7 @@ class ApiPortalPage:
             listed.append(
                 ListedKey(
                     row.get_by_role("rowheader").inner_text().strip(),
-                    row.locator(".api-key-value code").inner_text().strip(),
+                    row.locator(KEY_VALUE).inner_text().strip(),
                     row.locator(".api-key-status").inner_text().strip().lower(),
                     row.get_by_role("button", name="Copy").count() > 0,
                 )
@@ -79,3 +83,8 @@ class ApiPortalPage:
 
     def revoke_key(self, description: str) -> None:
         load_by_clicking(self.page, self.key_row(description).get_by_role("button", name="Revoke"))
+
+    def revoke_key_value(self, key: str) -> None:
+        """Revoke the key listed with this value (whatever its description)."""
+        row = self.key_rows.filter(has=self.page.locator(KEY_VALUE, has_text=key)).first
+        load_by_clicking(self.page, row.get_by_role("button", name="Revoke"))

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from playwright.sync_api import Page
 
+from pages.login_form import login_form_in
 from pages.navigation import load_by_clicking
+
+SECRET_PLACES = ("#email",)  # the account's email as typed
+
+
+def account_login_in(html: str) -> bool:
+    """Is this the Commerce account's login (Magento's customer login: ``#email``), seen over HTTP?"""
+    return login_form_in(html) is not None and 'id="email"' in html
 
 
 class PortalLoginPage:

@@ -6,6 +6,8 @@ from playwright.sync_api import Page
 
 from pages.navigation import load_by_clicking
 
+SECRET_PLACES = ("#email_address",)
+
 
 class PortalRegistrationPage:
     def __init__(self, page: Page) -> None:

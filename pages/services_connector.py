@@ -13,6 +13,8 @@ from pages.admin_chrome import AdminChrome
 from pages.admin_menu import AdminMenu
 from pages.navigation import load_by_clicking, paste_into
 
+SECRET_PLACES = ("#production_api_key", "#production_private_key", "#sandbox_api_key", "#sandbox_private_key")
+
 
 class CommerceServicesConnectorPage:
     layout = LAYOUT_CURRENT
@@ -26,6 +28,7 @@ class CommerceServicesConnectorPage:
         self.page_title = chrome.page_title
         self.production_keys = page.get_by_role("group", name="Production API Keys")
         self.production_api_key = page.get_by_label("Production API Key", exact=True)
+        self.sandbox_api_key = page.get_by_label("Sandbox API Key", exact=True)
         self.save_config_button = page.get_by_role("button", name="Save", exact=True)
         self.success_message = chrome.success_message
 

@@ -14,6 +14,7 @@ from pages.admin_menu import AdminMenu
 from pages.navigation import load_by_clicking, paste_into
 
 API_KEYS_GROUP_ID = f"{API_KEYS_SECTION}_{API_KEYS_GROUP}"
+SECRET_PLACES = (f'input[id^="{API_KEYS_GROUP_ID}_"]',)  # the Api Keys group's fields hold keys
 
 
 class StoreConfigurationPage:
@@ -35,6 +36,7 @@ class StoreConfigurationPage:
         self.form = page.locator("#config-edit-form")
         self.api_keys_head = page.locator(f"#{API_KEYS_GROUP_ID}-head")
         self.production_api_key = page.get_by_label("Production Api key", exact=False)
+        self.sandbox_api_key = page.get_by_label("Sandbox Api key", exact=False)
         self.save_config_button = page.get_by_role("button", name="Save Config")
         self.success_message = chrome.success_message
 

@@ -12,6 +12,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from flowspec.commerce import PRODUCTION_API_KEY_PATH, SANDBOX_API_KEY_PATH
+from harness.control_api import AdminControl, PortalControl
 
 COMMERCE_MOCKS = Path(sys.executable).with_name("commerce-mocks")
 URL_LINE = re.compile(r"^(Commerce Admin|Account portal):\s+(\S+)", re.MULTILINE)
@@ -58,3 +62,44 @@ def serve(*extra_args: str, data_dir: Path) -> Iterator[ServedMocks]:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+@dataclass(frozen=True)
+class ObservedState:
+    """What a run may change on a Commerce, read through the control API (the suite itself never gets it)."""
+
+    production_key: str | None
+    sandbox_key: str | None
+    active_keys: frozenset[str]
+
+
+class Observer:
+    """Sets up and reads a served target through a control token the suite is not given."""
+
+    def __init__(self, target: ServedMocks, token: str) -> None:
+        self.admin = AdminControl(_origin(target.admin_url), token)
+        self.portal = PortalControl(_origin(target.portal_url), token)
+        self.email = CREDENTIALS["COMMERCE_PORTAL_EMAIL"]
+
+    def store_key(self, field: str = PRODUCTION_API_KEY_PATH, name: str = "Store's own key") -> str:
+        """A key of the account, saved in the store configuration as the store had it before any run."""
+        key = str(self.portal.create_key(self.email, name=name)["key"])
+        self.admin.set_config(field, key)
+        return key
+
+    def state(self) -> ObservedState:
+        listed = self.portal.call("GET", f"keys?email={self.email}")["keys"]
+        return ObservedState(
+            self.admin.get_config(PRODUCTION_API_KEY_PATH),
+            self.admin.get_config(SANDBOX_API_KEY_PATH),
+            frozenset(str(k["key"]) for k in listed if k["status"] == "active"),
+        )
+
+    def all_keys(self) -> set[str]:
+        """Every key the account holds, whatever its status (the run's own ones included)."""
+        return {str(k["key"]) for k in self.portal.call("GET", f"keys?email={self.email}")["keys"]}
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
