@@ -45,6 +45,7 @@ PROJECT_PARTS: tuple[str, ...] = (
     "action_groups",
     "pages",
     "fixtures",
+    "harness",
     "livingdoc",
     "flowspec",
     "mocks",
