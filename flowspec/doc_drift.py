@@ -12,6 +12,7 @@ Exit 0 when nothing moved, 1 on drift, 2 when DOC cannot be read or is not this 
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from collections.abc import Sequence
@@ -168,11 +169,11 @@ def _with_uses(kind: str, old: str | None, new: str | None, tag: str, root: Path
     """The change, and where the suite still uses the old value (the step's scenarios, the page objects)."""
     text = show_change(kind, old, new)
     places = uses(old, tag, root) if old is not None else []
-    if old is None or not places:
+    if not places:
         return text
     more = len(places) - SHOWN_PLACES
     shown = ", ".join(places[:SHOWN_PLACES]) + (f" and {more} more" if more > 0 else "")
-    return f"{text} (the suite still uses {quote(kind, old)} at {shown})"
+    return f"{text} (the suite still uses {quote(kind, old or '')} at {shown})"
 
 
 def render_text(report: DriftReport) -> str:
@@ -211,6 +212,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (DocUnreadable, NotThisDoc) as exc:
         print(f"doc-drift: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
+    if isinstance(sys.stdout, io.TextIOWrapper):  # a terminal without UTF-8 gets "?" for an arrow, not a crash
+        sys.stdout.reconfigure(errors="replace")
     print(json.dumps(report.as_json(), indent=2, ensure_ascii=False) if args.json else render_text(report))
     return EXIT_UNCHANGED if report.status == UNCHANGED else EXIT_DRIFT
 

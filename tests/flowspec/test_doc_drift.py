@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
+import sys
 from importlib.metadata import entry_points
 from pathlib import Path
 
@@ -297,3 +299,17 @@ def test_a_text_that_is_not_this_doc_exits_2(
 def test_doc_drift_is_a_console_script_of_the_project() -> None:
     [script] = [e for e in entry_points(group="console_scripts") if e.name == "doc-drift"]
     assert script.value == "flowspec.doc_drift:main"
+
+
+@needs_seeds
+def test_an_output_without_utf8_gets_a_question_mark_for_the_arrow(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    doc = tmp_path / "doc.md"
+    doc.write_text(variant(seed(), "[!UICONTROL Save Config]", "[!UICONTROL Save]"), encoding="utf-8")
+    raw = io.BytesIO()
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(raw, encoding="ascii"))
+
+    assert main([str(doc)]) == 1
+    sys.stdout.flush()
+    assert b'label "Save Config" ? "Save"' in raw.getvalue()
