@@ -78,8 +78,8 @@ lint: venv ## ruff (lint and format check)
 typecheck: venv ## mypy
 	$(BIN)/mypy
 
-unit: setup ## fast tests: the mocks (property tests included, short), the report builder (its accessibility check opens the page in Chromium), the benchmark's CPU accounting and table, the doc's facts and doc-drift
-	$(BIN)/pytest tests/mocks tests/livingdoc tests/bench tests/flowspec -q -n 2 $(PYTEST_ARGS)
+unit: setup ## fast tests: the mocks (property tests included, short), the report builder (its accessibility check opens the page in Chromium), the benchmark's CPU accounting and table, the doc's facts and doc-drift, the import rules
+	$(BIN)/pytest tests/mocks tests/livingdoc tests/bench tests/flowspec tests/architecture -q -n 2 $(PYTEST_ARGS)
 
 doc-drift: venv ## the vendor's doc (DOC=path or URL; the pinned German copy by default) against the facts the features rely on
 	$(BIN)/doc-drift $(DOC)

@@ -31,6 +31,7 @@ class DocStep:
 CHANNEL_MENU = "Marketing > Channels > Amazon Sales Channel"
 NEXT_DOC = "./store-integration.md"  # where a valid key goes on to (the rule, and the link after the last step)
 ACCOUNT_PAGE = "https://account.magento.com/customer/account/login/"  # step 3: where to register without an account
+KEY_DESCRIPTION = "Amazon Sales Channel"  # doc step 4's example description of the new key
 
 
 DOC_STEPS: tuple[DocStep, ...] = (
@@ -68,7 +69,7 @@ DOC_STEPS: tuple[DocStep, ...] = (
         "name. Click Copy to copy it.",
         Facts(
             labels=("API Portal", "Add New", "Copy"),
-            examples=("Amazon Sales Channel",),
+            examples=(KEY_DESCRIPTION,),
             pictures=("amazon-add-api-key.png",),
         ),
     ),
@@ -123,6 +124,12 @@ def doc_tags_of(tags: Iterable[str]) -> list[str]:
     The one place where a scenario's documented steps are read from its tags."""
     names = set(tags)
     return [tag for tag in BY_TAG if tag in names]
+
+
+def short_label(tag: str) -> str:
+    """'doc-step-2' -> 'doc step 2'; 'doc-rule' -> 'doc rule'."""
+    step = BY_TAG[tag]
+    return "doc rule" if step.tag == "doc-rule" else f"doc step {step.number}"
 
 
 def label(tag: str) -> str:
