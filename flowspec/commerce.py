@@ -20,6 +20,9 @@ LAYOUT_LOCATIONS = {
     LAYOUT_DOC: "Stores > Settings > Configuration > Services > Magento Services > Api Keys",
     LAYOUT_CURRENT: "System > Services > Commerce Services Connector",
 }
+# What the current layout calls the doc's "Production Api key" field and its "Save Config" button.
+CURRENT_PRODUCTION_API_KEY_LABEL = "Production API Key"
+CURRENT_SAVE_LABEL = "Save"
 
 # The account site's API Portal (My Account > API Portal), relative to the portal's base URL.
 API_PORTAL_PATH = "apiportal/index/index/"

@@ -2,12 +2,21 @@
 
 Source: the German edition, ``amazon-api-key.de.md``; titles here are in English.
 Scenarios carry ``@doc-step-N`` (and ``@doc-rule`` for the introduction's rules).
+
+Each step also holds the doc's facts the suite relies on there (``flowspec.doc_facts``: UI labels, menu paths,
+the example description, pictures, links), as the doc had them at ``DOC_REVISION``; ``doc-drift`` compares
+the published doc with them, and ``tests/flowspec/test_doc_facts.py`` proves the features use them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from flowspec.doc_facts import Facts
+
+# The doc's revision (``source-git-commit`` of the German edition's front matter) whose facts these steps hold.
+DOC_REVISION = "2c753ec5f6f4cd509e61b4875e09e9a1a2577ee7"
 
 
 @dataclass(frozen=True)
@@ -16,6 +25,13 @@ class DocStep:
     number: str
     title: str
     says: str
+    facts: Facts = field(default_factory=Facts)  # for the rule: the introduction's and the next-doc link's
+
+
+CHANNEL_MENU = "Marketing > Channels > Amazon Sales Channel"
+NEXT_DOC = "./store-integration.md"  # where a valid key goes on to (the rule, and the link after the last step)
+ACCOUNT_PAGE = "https://account.magento.com/customer/account/login/"  # step 3: where to register without an account
+KEY_DESCRIPTION = "Amazon Sales Channel"  # doc step 4's example description of the new key
 
 
 DOC_STEPS: tuple[DocStep, ...] = (
@@ -25,14 +41,16 @@ DOC_STEPS: tuple[DocStep, ...] = (
         "The key is checked on every access",
         "Opening Amazon Sales Channel checks the stored Amazon API key every time. A valid key goes on to "
         "store integration; a missing, invalid or expired key shows a prompt to get a key and add it.",
+        Facts(links=(NEXT_DOC,)),
     ),
-    DocStep("doc-step-1", "1", "Log in to the Commerce Admin", "Sign in to the Commerce Admin."),
+    DocStep("doc-step-1", "1", "Log in to the Commerce Admin", "Sign in to the Commerce Admin.", Facts()),
     DocStep(
         "doc-step-2",
         "2",
         "Open Marketing > Channels > Amazon Sales Channel",
         "On the Admin sidebar, go to Marketing > Channels > Amazon Sales Channel. On first access, or when the "
         "key needs updating, the system prompts you.",
+        Facts(labels=("Admin",), paths=(CHANNEL_MENU,), pictures=("amazon-api-verification-prompt.png",)),
     ),
     DocStep(
         "doc-step-3",
@@ -41,6 +59,7 @@ DOC_STEPS: tuple[DocStep, ...] = (
         "Click Sign in: the Commerce account page opens in a new browser tab. Signed in: the API Portal section "
         "of My Account appears at once. Not signed in: enter the account's user name and password first. "
         "No account: register one.",
+        Facts(labels=("Sign in", "API Portal", "My Account"), links=(ACCOUNT_PAGE,)),
     ),
     DocStep(
         "doc-step-4",
@@ -48,12 +67,18 @@ DOC_STEPS: tuple[DocStep, ...] = (
         "Create and copy a key in the API Portal",
         "Enter a description such as 'Amazon Sales Channel' and click Add New. The new key is listed under that "
         "name. Click Copy to copy it.",
+        Facts(
+            labels=("API Portal", "Add New", "Copy"),
+            examples=(KEY_DESCRIPTION,),
+            pictures=("amazon-add-api-key.png",),
+        ),
     ),
     DocStep(
         "doc-step-5",
         "5",
         "Return to the Amazon Sales Channel tab",
         "With the new key created and copied, go back to Amazon Sales Channel in the browser.",
+        Facts(labels=("Amazon Sales Channel",)),
     ),
     DocStep(
         "doc-step-6",
@@ -62,15 +87,24 @@ DOC_STEPS: tuple[DocStep, ...] = (
         "On the Welcome to Amazon Sales Channel page, click Add the key. The browser leaves the channel for the "
         "Api Keys of the store configuration (by hand: Stores > Settings > Configuration, expand Services, "
         "choose Magento Services).",
+        Facts(
+            labels=("Welcome to Amazon Sales Channel", "Add the key", "Api Keys", "Services", "Magento Services"),
+            paths=("Stores > Settings > Configuration",),
+        ),
     ),
     DocStep(
-        "doc-step-7", "7", "Paste the key into Production Api key", "Paste the copied key into Production Api key."
+        "doc-step-7",
+        "7",
+        "Paste the key into Production Api key",
+        "Paste the copied key into Production Api key.",
+        Facts(labels=("Production Api key",)),
     ),
     DocStep(
         "doc-step-8",
         "8",
         "Click Save Config",
         "Click Save Config. You can now return to Amazon Sales Channel.",
+        Facts(labels=("Save Config",), pictures=("config-magento-services-api-screen.png",)),
     ),
     DocStep(
         "doc-step-9",
@@ -78,11 +112,11 @@ DOC_STEPS: tuple[DocStep, ...] = (
         "Open Amazon Sales Channel again",
         "Go to Marketing > Channels > Amazon Sales Channel again: Commerce checks the key again and lets you "
         "continue. If you are prompted again, repeat the add-and-verify process.",
+        Facts(labels=("Admin",), paths=(CHANNEL_MENU,)),
     ),
 )
 
 BY_TAG = {step.tag: step for step in DOC_STEPS}
-KEY_DESCRIPTION = "Amazon Sales Channel"  # doc step 4's example description of the new key
 
 
 def doc_tags_of(tags: Iterable[str]) -> list[str]:

@@ -8,7 +8,12 @@ from __future__ import annotations
 
 from playwright.sync_api import Locator, Page
 
-from flowspec.commerce import LAYOUT_CURRENT, LAYOUT_LOCATIONS
+from flowspec.commerce import (
+    CURRENT_PRODUCTION_API_KEY_LABEL,
+    CURRENT_SAVE_LABEL,
+    LAYOUT_CURRENT,
+    LAYOUT_LOCATIONS,
+)
 from pages.admin_chrome import AdminChrome
 from pages.admin_menu import AdminMenu
 from pages.navigation import load_by_clicking, paste_into
@@ -27,9 +32,9 @@ class CommerceServicesConnectorPage:
         chrome = AdminChrome(page)
         self.page_title = chrome.page_title
         self.production_keys = page.get_by_role("group", name="Production API Keys")
-        self.production_api_key = page.get_by_label("Production API Key", exact=True)
+        self.production_api_key = page.get_by_label(CURRENT_PRODUCTION_API_KEY_LABEL, exact=True)
         self.sandbox_api_key = page.get_by_label("Sandbox API Key", exact=True)
-        self.save_config_button = page.get_by_role("button", name="Save", exact=True)
+        self.save_config_button = page.get_by_role("button", name=CURRENT_SAVE_LABEL, exact=True)
         self.success_message = chrome.success_message
 
     def open_configuration(self) -> None:

@@ -9,9 +9,7 @@ from pathlib import Path
 import pytest
 
 from flowspec.published_doc import DocUnreadable, NotThisDoc, load, parse, plain_text
-
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
-needs_seeds = pytest.mark.skipif(not (SEEDS / "amazon-api-key.de.md").is_file(), reason=f"no doc sources in {SEEDS}")
+from tests.flowspec.conftest import SEEDS, needs_seeds
 
 
 @needs_seeds
