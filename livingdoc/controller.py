@@ -18,14 +18,24 @@ from typing import Any
 import pytest
 
 from flowspec.doc_steps import BY_TAG, doc_tags_of, label
-from livingdoc import coverage as cov
-from livingdoc import illustrations
-from livingdoc.merge import MergedRun, merge, read_parts
-from livingdoc.model import ERROR, FAILED, PASSED, SKIPPED, ScenarioResult
+from livingdoc import verdicts as cov
+from livingdoc.model import (
+    ERROR,
+    FAILED,
+    PASSED,
+    SKIPPED,
+    GateDecision,
+    MergedRun,
+    ReportMeta,
+    ScenarioResult,
+    Settings,
+    merge,
+    read_parts,
+)
 from livingdoc.mutation import read_mutation_summary
-from livingdoc.options import Settings
-from livingdoc.promise_view import promise_coverage
-from livingdoc.publish import REPORT_NAME, ReportMeta, write_reports
+from livingdoc.pictures import ILLUSTRATIONS
+from livingdoc.reports import REPORT_NAME, write_reports
+from livingdoc.verdicts import promise_coverage
 
 DATA_DIR = "data"  # with --living-doc-keep-data: the run's parts and screenshots, for merging shards
 
@@ -179,7 +189,7 @@ class Controller:
         written = {}
         source = self.run_dir / "illustrations"
         target = self.report_dir / "illustrations"
-        for picture in illustrations.ILLUSTRATIONS:
+        for picture in ILLUSTRATIONS:
             made = source / picture.filename
             if made.is_file():
                 target.mkdir(parents=True, exist_ok=True)
@@ -191,7 +201,7 @@ class Controller:
         self,
         scenarios: list[ScenarioResult],
         rows: list[cov.DocCoverage],
-        decision: cov.GateDecision,
+        decision: GateDecision,
         gate_lines: list[str],
         written: dict[str, Path],
     ) -> list[str]:
@@ -217,9 +227,9 @@ class Controller:
         gate_state = "FAILED" if gate_lines else ("passed" if decision.active else "off")
         lines.append(f"  coverage gate: {gate_state} ({decision.why})")
         lines.extend(gate_lines)
-        missing = [i.filename for i in illustrations.ILLUSTRATIONS if i.filename not in written]
+        missing = [i.filename for i in ILLUSTRATIONS if i.filename not in written]
         lines.append(
-            f"  illustrations: {len(written)}/{len(illustrations.ILLUSTRATIONS)} re-created in "
+            f"  illustrations: {len(written)}/{len(ILLUSTRATIONS)} re-created in "
             f"{self.report_dir / 'illustrations'}" + (f" (not this run: {', '.join(missing)})" if missing else "")
         )
         lines.append(f"  cucumber JSON: {self.report_dir / 'cucumber.json'}")

@@ -21,12 +21,11 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from livingdoc import coverage as cov
-from livingdoc.merge import MergedRun, merge, read_parts
-from livingdoc.model import ERROR, FAILED, PASSED
+from livingdoc import verdicts as cov
+from livingdoc.model import ERROR, FAILED, PASSED, GateDecision, MergedRun, ReportMeta, merge, read_parts
 from livingdoc.mutation import read_mutation_summary
-from livingdoc.promise_view import promise_coverage
-from livingdoc.publish import ReportMeta, write_reports
+from livingdoc.reports import write_reports
+from livingdoc.verdicts import promise_coverage
 
 DATA_DIR = "data"
 
@@ -63,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     except FileNotFoundError as exc:
         print(f"livingdoc.shards: {exc}", file=sys.stderr)
         return 2
-    gate = cov.GateDecision(not args.no_gate, "merged shards" if not args.no_gate else "--no-gate")
+    gate = GateDecision(not args.no_gate, "merged shards" if not args.no_gate else "--no-gate")
     gate_lines = cov.gate_message(rows, promise_coverage(run.scenarios)) if gate.active else []
     meta = ReportMeta(
         generated=time.strftime("%Y-%m-%d %H:%M:%S"),

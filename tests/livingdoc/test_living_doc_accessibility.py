@@ -10,12 +10,10 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from flowspec.doc_steps import DOC_STEPS
-from livingdoc import html_report
-from livingdoc.coverage import coverage
-from livingdoc.model import ERROR, FAILED, PASSED, ScenarioResult
-from livingdoc.promise_view import promise_coverage
-from livingdoc.publish import ReportMeta
-from livingdoc.screenshots import Camera
+from livingdoc import page as html_page
+from livingdoc.model import ERROR, FAILED, PASSED, ReportMeta, ScenarioResult
+from livingdoc.pictures import Camera
+from livingdoc.verdicts import coverage, promise_coverage
 from tests.livingdoc.records import scenario
 
 ALL_DOC_TAGS = tuple(step.tag for step in DOC_STEPS)
@@ -47,7 +45,7 @@ def report(page: Page, tmp_path: Path) -> Path:
             "modules": {"mocks/admin/channel.py": {"total": 9, "killed": 9}},
         },
     )
-    html = html_report.render(scenarios, coverage(scenarios), promise_coverage(scenarios), meta, lambda path: picture)
+    html = html_page.render(scenarios, coverage(scenarios), promise_coverage(scenarios), meta, lambda path: picture)
     path = tmp_path / "living-doc.html"
     path.write_text(html, encoding="utf-8")
     return path

@@ -7,11 +7,19 @@ import re
 from pathlib import Path
 
 from flowspec.doc_steps import DOC_STEPS
-from livingdoc import cucumber, html_report
-from livingdoc.coverage import GATE_AUTO, GATE_OFF, GATE_ON, coverage, decide_gate, gate_message, uncovered
-from livingdoc.model import ERROR, FAILED, NOT_RUN, PASSED, SKIPPED, ScenarioResult
-from livingdoc.promise_view import promise_coverage
-from livingdoc.publish import ReportMeta
+from livingdoc import page as html_page
+from livingdoc.model import ERROR, FAILED, NOT_RUN, PASSED, SKIPPED, ReportMeta, ScenarioResult
+from livingdoc.reports import cucumber_json
+from livingdoc.verdicts import (
+    GATE_AUTO,
+    GATE_OFF,
+    GATE_ON,
+    coverage,
+    decide_gate,
+    gate_message,
+    promise_coverage,
+    uncovered,
+)
 from tests.livingdoc.records import scenario
 
 JPEG = b"\xff\xd8\xff\xe0" + b"jpeg-bytes" * 10
@@ -79,7 +87,7 @@ def test_the_gate_is_on_for_the_whole_suite_and_off_for_subsets_unless_forced() 
 def render(scenarios: list[ScenarioResult], tmp_path: Path) -> str:
     rows = coverage(scenarios)
     info = ReportMeta(generated="2024-01-01 00:00:00", report_dir=tmp_path / "reports")
-    return html_report.render(scenarios, rows, promise_coverage(scenarios), info, read_fake)
+    return html_page.render(scenarios, rows, promise_coverage(scenarios), info, read_fake)
 
 
 def test_the_page_is_self_contained_and_lists_the_doc_steps_in_order(tmp_path: Path) -> None:
@@ -151,7 +159,7 @@ def test_cucumber_json_has_features_elements_and_step_results() -> None:
         scenario("t::b", FAILED, ("doc-step-2",), order=1, failed_at=1),
         scenario("t::c", PASSED, order=2, feature_file="features/other.feature"),
     ]
-    document = json.loads(json.dumps(cucumber.build(scenarios, embed=read_fake)))
+    document = json.loads(json.dumps(cucumber_json(scenarios, embed=read_fake)))
 
     assert [f["uri"] for f in document] == ["features/demo.feature", "features/other.feature"]
     feature = document[0]
@@ -178,7 +186,7 @@ def test_cucumber_json_keeps_a_failure_outside_the_steps_as_a_failed_before_hook
     broken.longrepr = "E   ControlApiError: reset failed"
     for step in broken.steps:
         step.status = NOT_RUN
-    element = cucumber.build([broken])[0]["elements"][0]
+    element = cucumber_json([broken])[0]["elements"][0]
     assert element["before"][0]["result"] == {
         "status": "failed",
         "duration": 0,

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from livingdoc import screencast
+from livingdoc import pictures as screencast
 from livingdoc.model import StepResult
-from livingdoc.screenshots import Camera
+from livingdoc.pictures import Camera
 
 RED, BLUE = (255, 0, 0), (0, 0, 255)
 PAGE = "<body style='margin:0'><div id=box style='width:100vw;height:100vh;background:rgb(255,0,0)'></div>"

@@ -2,38 +2,60 @@
 
 Through pytest-bdd's public step hooks it records each Gherkin step (keyword, text, line, the
 step definition that ran it, status, duration, error), screenshots of the scenario's tabs after
-each step, a Playwright trace group around each step, and per scenario its set-up and teardown
-time, the doc's promises it made due and kept (``user_properties``), its notes, traces and the
-mock servers' log. What only the harness knows (the tabs, the mock log, the secrets to mask)
-comes through the hooks in ``livingdoc.hookspecs``. Each finished scenario is appended to this
+each step (``livingdoc.pictures``), a Playwright trace group around each step, and per scenario its
+set-up and teardown time, the doc's promises it made due and kept (``user_properties``), its notes,
+traces and the mock servers' log. What only the harness knows (the tabs, the mock log, the secrets to
+mask) comes through the hooks in ``livingdoc.hookspecs``. Each finished scenario is appended to this
 process's part file; the controller merges them.
 """
 
 from __future__ import annotations
 
+import contextlib
+import inspect
 import os
 import time
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import BrowserContext, Page
+from playwright.sync_api import Error as PlaywrightError
 
-from livingdoc import illustrations
-from livingdoc.merge import PartWriter
-from livingdoc.model import FAILED, PASSED, ScenarioResult
-from livingdoc.options import Settings
-from livingdoc.outcomes import record_phase
-from livingdoc.placeholders import placeholder, step_result
-from livingdoc.report_text import exception_text, property_values
-from livingdoc.screenshots import Camera
-from livingdoc.step_location import step_definition_location
-from livingdoc.trace_groups import TraceGroups
-from livingdoc.upstream import collected_scenario
+from livingdoc import pictures
+from livingdoc.collection import collected_scenario, placeholder, step_result
+from livingdoc.model import ERROR, FAILED, NOT_RUN, PASSED, SKIPPED, PartWriter, ScenarioResult, Settings
 
 PROMISE_DUE, PROMISE_KEPT, NOTE, TRACE = "promise-due", "promise-kept", "note", "playwright_trace"
+
+
+# ---- trace groups: one per Gherkin step, so the trace viewer reads as the Gherkin ----
+
+
+class TraceGroups:
+    def __init__(self) -> None:
+        self._open: BrowserContext | None = None
+
+    def open(self, context: BrowserContext, step: Any, feature_path: str) -> None:
+        """Open a group named like the step ("When I click ...") that points at its line in the feature."""
+        try:
+            context.tracing.group(
+                f"{step.keyword.strip()} {step.name}", location={"file": feature_path, "line": step.line_number}
+            )
+            self._open = context
+        except PlaywrightError:  # tracing is off for this context
+            self._open = None
+
+    def close(self) -> None:
+        if self._open is not None:
+            with contextlib.suppress(PlaywrightError):
+                self._open.tracing.group_end()
+            self._open = None
+
+
+# ---- the recorder ----
 
 
 @dataclass
@@ -41,7 +63,7 @@ class Recording:
     """One scenario while it runs (held in the item's stash)."""
 
     result: ScenarioResult
-    camera: Camera
+    camera: pictures.Camera
     feature_path: str = ""
     step_index: int = -1
     step_started: float = 0.0
@@ -82,7 +104,7 @@ class Recorder:
             if collected is None:
                 continue
             result = placeholder(item, collected, order, self.config.rootpath, self.worker)
-            camera = Camera(self.run_dir, item.nodeid, screencast=self.screencast)
+            camera = pictures.Camera(self.run_dir, item.nodeid, screencast=self.screencast)
             item.stash[RECORDING] = Recording(result, camera)
             placeholders.append(result)
         if placeholders:
@@ -228,7 +250,7 @@ class Recorder:
 
     def _illustrate(self, recording: Recording, step: Any, tabs: dict[str, Page]) -> None:
         tags = [*recording.result.tags, *recording.result.feature_tags]
-        for picture in illustrations.due(tags, step.name, self.illustrated):
+        for picture in pictures.illustrations_due(tags, step.name, self.illustrated):
             page = tabs.get(picture.tab)
             if page is not None and recording.camera.illustration(
                 page, self.run_dir / "illustrations" / picture.filename
@@ -267,3 +289,90 @@ class Recorder:
         except Exception as exc:  # the log is a diagnostic: never hide the real failure
             return [f"mock log unavailable: {exc}"]
         return [str(line) for line in lines or []]
+
+
+# ---- a scenario's outcome from pytest's reports ----
+
+
+def record_phase(
+    result: ScenarioResult,
+    report: pytest.TestReport,
+    mask: Callable[[str], str],
+    mock_log: Callable[[], list[str]],
+) -> None:
+    """Fold one phase's report into the scenario's record: status, error, durations, the mock log on failure."""
+    result.duration += report.duration
+    if report.when == "setup":
+        result.started = report.start
+        result.setup_seconds += report.duration
+        if report.failed:
+            result.status, result.error = ERROR, mask(crash_line(report) or "")
+            result.longrepr = mask(report.longreprtext)
+            result.mock_log = mock_log()
+        elif report.skipped:
+            result.status, result.error = SKIPPED, skip_reason(report)
+    elif report.when == "call":
+        if report.passed:
+            result.status = PASSED
+        elif report.skipped:
+            result.status, result.error = SKIPPED, skip_reason(report)
+        else:
+            result.status, result.longrepr = FAILED, mask(report.longreprtext)
+            step_error = result.steps[result.failed_step].error if result.failed_step is not None else None
+            result.error = step_error or mask(crash_line(report) or "")
+            result.mock_log = mock_log()
+    elif report.when == "teardown":
+        result.teardown_seconds += report.duration
+        if report.failed and result.status in (PASSED, SKIPPED, NOT_RUN):
+            result.status, result.error = ERROR, mask(crash_line(report) or "")
+            result.longrepr = mask(((result.longrepr or "") + "\n" + report.longreprtext).strip())
+        for step in result.steps:
+            if step.status == NOT_RUN and result.status != NOT_RUN:
+                step.status = SKIPPED
+
+
+# ---- texts from pytest's reports ----
+
+
+def property_values(properties: list[tuple[str, object]], name: str) -> list[str]:
+    seen: list[str] = []
+    for key, value in properties:
+        if key == name and str(value) not in seen:
+            seen.append(str(value))
+    return seen
+
+
+def exception_text(exception: BaseException) -> str:
+    text = str(exception).strip()
+    return f"{type(exception).__name__}: {text}" if text else type(exception).__name__
+
+
+def crash_line(report: pytest.TestReport) -> str | None:
+    crash = getattr(report.longrepr, "reprcrash", None)
+    if crash is not None:
+        return str(crash.message)
+    lines = report.longreprtext.strip().splitlines()
+    return lines[-1] if lines else None
+
+
+def skip_reason(report: pytest.TestReport) -> str:
+    longrepr = report.longrepr
+    if isinstance(longrepr, tuple) and len(longrepr) == 3:
+        return str(longrepr[2])
+    return report.longreprtext
+
+
+# ---- where a step is defined ----
+
+
+def step_definition_location(step_func: Any, rootpath: Path) -> str:
+    """The step function's "file:line", relative to ``rootpath``; "" when it cannot be told."""
+    try:
+        function = inspect.unwrap(step_func)
+        path = inspect.getsourcefile(function) or ""
+        line = function.__code__.co_firstlineno
+    except (TypeError, AttributeError):
+        return ""
+    with contextlib.suppress(ValueError):
+        path = os.path.relpath(path, rootpath)
+    return f"{path}:{line}"

@@ -1,8 +1,9 @@
-"""Which documented step is covered by which scenarios, and the gate on it.
+"""The doc against a run: which documented step is covered by which scenarios, where each of the doc's
+promises was due and kept, and the coverage gate on them.
 
-A documented step is *covered* when at least one scenario tagged with it passed.
-The gate fails the run when a documented step is not covered, or one of the doc's
-promises was due in a passing scenario and not checked there (or checked nowhere).
+A documented step is *covered* when at least one scenario tagged with it passed. The gate fails the run
+when a documented step is not covered, or one of the doc's promises was due in a passing scenario and not
+checked there (or checked nowhere).
 """
 
 from __future__ import annotations
@@ -11,8 +12,43 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from flowspec.doc_steps import DOC_STEPS, DocStep, label
-from livingdoc.model import ERROR, FAILED, PASSED, SKIPPED, ScenarioResult
-from livingdoc.promise_view import PromiseCoverage
+from flowspec.promises import PROMISES, Promise
+from livingdoc.model import ERROR, FAILED, PASSED, SKIPPED, GateDecision, ScenarioResult
+
+# ---- promises ----
+
+
+@dataclass
+class PromiseCoverage:
+    promise: Promise
+    kept_in: list[ScenarioResult] = field(default_factory=list)  # passing scenarios that checked it
+    gaps: list[ScenarioResult] = field(default_factory=list)  # passing scenarios where it was due but unchecked
+    failing: list[ScenarioResult] = field(default_factory=list)  # scenarios that made it due and failed
+
+    @property
+    def kept(self) -> bool:
+        return bool(self.kept_in)
+
+
+def promise_coverage(scenarios: Sequence[ScenarioResult]) -> list[PromiseCoverage]:
+    """One row per promise of the doc, in the inventory's order."""
+    rows = {promise.id: PromiseCoverage(promise) for promise in PROMISES}
+    for scenario in scenarios:
+        for promise_id in {*scenario.promises_due, *scenario.promises_kept}:
+            row = rows.get(promise_id)
+            if row is None:
+                continue
+            if scenario.status != PASSED:
+                if promise_id in scenario.promises_due:
+                    row.failing.append(scenario)
+            elif promise_id in scenario.promises_kept:
+                row.kept_in.append(scenario)
+            else:
+                row.gaps.append(scenario)
+    return list(rows.values())
+
+
+# ---- documented steps and the gate ----
 
 GATE_AUTO, GATE_ON, GATE_OFF = "auto", "on", "off"
 
@@ -73,12 +109,6 @@ def coverage(scenarios: Sequence[ScenarioResult], doc_steps: Sequence[DocStep] =
 
 def uncovered(rows: Sequence[DocCoverage]) -> list[DocCoverage]:
     return [row for row in rows if not row.covered]
-
-
-@dataclass(frozen=True)
-class GateDecision:
-    active: bool
-    why: str
 
 
 def decide_gate(mode: str, narrowing: Sequence[str]) -> GateDecision:

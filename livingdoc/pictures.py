@@ -1,25 +1,135 @@
-"""Screenshots for the living doc: each open tab after each Gherkin step, and the doc's illustrations.
+"""The living doc's pictures: each open tab after each Gherkin step, and the doc's illustrations.
 
-On Chromium a screenshot goes straight through the DevTools protocol (``Page.captureScreenshot``,
-JPEG, ``optimizeForSpeed``): about half the time of ``page.screenshot``, which adds waits a report
-does not need. Any other browser, or a protocol error, falls back to ``page.screenshot``. A tab
-whose URL, DOM, form values, scroll and focus did not change since its last screenshot keeps that
-screenshot (a cheap signature tells).
+Screenshots that cost the scenario nothing: Playwright's screencast of each tab. With
+``page.screencast.start(on_frame=...)`` (Playwright 1.65; on Chromium, DevTools' screencast) the browser
+sends a JPEG frame whenever a tab repaints, while the scenario goes on; Playwright acknowledges each frame
+itself without waiting, and we keep the frames in memory with their paint time. The picture of a tab
+"after step N" is then chosen later, from the frames painted before the next step could change anything:
+up to ``PAINT_GRACE`` after step N ended, and no later than ``PAINT_GRACE`` after step N+1's code started.
+A tab that did not repaint keeps its last picture. Only the front tab paints; a tab in the background keeps
+the picture it had.
+
+The last step has no next step to wait for: ``repaint`` restarts a tab's screencast, which makes Chromium
+paint the tab once more, and a frame painted after the restart is the tab as the scenario left it. The tabs
+repaint at the same time, so the wait is about one frame's rather than one capture per tab. Like the choice
+of a step's frames, this compares the browser's paint times with this process's clock: a browser on another
+machine needs a clock that agrees (else the wait runs out and the picture is captured as before).
+
+A failing step, and a tab without a screencast, are captured at once: on Chromium straight through the
+DevTools protocol (``Page.captureScreenshot``, JPEG, ``optimizeForSpeed``), about half the time of
+``page.screenshot``; any other browser, or a protocol error, falls back to ``page.screenshot``. A tab whose
+URL, DOM, form values, scroll and focus did not change since its last screenshot keeps that screenshot.
+
+The doc's three illustrations are re-created from the mocks during the end-to-end scenario: each is the
+screenshot of one tab right after a given Gherkin step of a scenario tagged ``@end-to-end``; the file names
+are the doc's own (``assets/<name>``).
 """
 
 from __future__ import annotations
 
 import base64
+import contextlib
 import re
-from dataclasses import dataclass
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import CDPSession, Page
+from playwright.sync_api import CDPSession, Page, ScreencastFrame, ScreencastSize
 from playwright.sync_api import Error as PlaywrightError
 
-from livingdoc import screencast as screencast_frames
 from livingdoc.model import Shot, StepResult
+
+# ---- the screencast's frames ----
+
+FRAME_QUALITY = 50
+FRAME_SIZE: ScreencastSize = {"width": 960, "height": 600}  # the thumbnails are 260 px wide, the enlarged picture 960
+PAINT_GRACE = 0.05  # seconds a step's last paint may come after it ended
+REPAINT_WAIT = 0.5  # seconds to wait for the frames ``repaint`` asked for, before falling back to a capture
+REPAINT_POLL_MS = 5
+
+
+@dataclass
+class Frame:
+    painted: float  # epoch seconds, the browser's own timestamp of the paint
+    data: bytes  # JPEG
+
+    def jpeg(self) -> bytes:
+        return self.data
+
+
+@dataclass
+class TabFrames:
+    """One tab's screencast: every frame it sent, oldest first."""
+
+    page: Page
+    frames: list[Frame] = field(default_factory=list)
+    repaint_at: float | None = None  # when ``repaint`` restarted the screencast (the frames' clock)
+
+    def on_frame(self, frame: ScreencastFrame) -> None:
+        self.frames.append(Frame(float(frame["timestamp"]) / 1000, frame["data"]))  # Playwright gives ms
+
+    def painted_by(self, moment: float) -> Frame | None:
+        """The last frame painted at or before ``moment``."""
+        chosen = None
+        for frame in self.frames:
+            if frame.painted > moment:
+                break
+            chosen = frame
+        return chosen
+
+    def repaint(self) -> bool:
+        """Ask for a fresh frame of the tab as it is now; False where the screencast cannot restart."""
+        try:
+            self.page.screencast.stop()
+            self.repaint_at = now()
+            self.page.screencast.start(on_frame=self.on_frame, quality=FRAME_QUALITY, size=FRAME_SIZE)
+        except PlaywrightError:
+            self.repaint_at = None
+            return False
+        return True
+
+    def repainted(self) -> Frame | None:
+        """The newest frame painted after ``repaint`` (a frame painted before it can still arrive after it)."""
+        if self.repaint_at is None or not self.frames or self.frames[-1].painted < self.repaint_at:
+            return None
+        return self.frames[-1]
+
+    def stop(self) -> None:
+        if not self.page.is_closed():
+            with contextlib.suppress(PlaywrightError):
+                self.page.screencast.stop()
+
+
+def start_screencast(page: Page) -> TabFrames | None:
+    """Start the screencast of ``page``; None where the browser cannot."""
+    tab = TabFrames(page)
+    try:
+        page.screencast.start(on_frame=tab.on_frame, quality=FRAME_QUALITY, size=FRAME_SIZE)
+    except PlaywrightError:
+        return None
+    return tab
+
+
+def wait_for_repaints(tabs: list[TabFrames], timeout: float = REPAINT_WAIT) -> None:
+    """Let Playwright deliver the frames ``repaint`` asked for (in small waits, at most ``timeout``)."""
+    deadline = time.monotonic() + timeout
+    pending = [tab for tab in tabs if tab.repainted() is None and not tab.page.is_closed()]
+    while pending and time.monotonic() < deadline:
+        try:
+            pending[0].page.wait_for_timeout(REPAINT_POLL_MS)
+        except PlaywrightError:
+            return
+        pending = [tab for tab in pending if tab.repainted() is None and not tab.page.is_closed()]
+
+
+def now() -> float:
+    """The clock the frames' paint times use (epoch seconds)."""
+    return time.time()
+
+
+# ---- the camera ----
 
 JPEG_QUALITY = 55
 FALLBACK_OPTIONS: dict[str, Any] = {"type": "jpeg", "quality": JPEG_QUALITY, "caret": "initial", "timeout": 5_000}
@@ -79,7 +189,7 @@ class Camera:
         self.screencast = screencast
         self._sessions: dict[int, CDPSession | None] = {}
         self._last: dict[str, tuple[str, Shot]] = {}  # tab name -> (its signature or frame id, its last shot)
-        self._casts: dict[int, screencast_frames.TabFrames | None] = {}
+        self._casts: dict[int, TabFrames | None] = {}
         self._marks: list[Mark] = []
         self._watched: set[int] = set()
         self._latest_step = -1  # the last step that got pictures (marked, or taken at once)
@@ -91,13 +201,13 @@ class Camera:
         screencast from here on (and a tab the browser opens later, from its creation)."""
         if self._marks and not self._marks[-1].limit:
             mark = self._marks[-1]
-            mark.limit = max(mark.ended + screencast_frames.PAINT_GRACE, screencast_frames.now())
+            mark.limit = max(mark.ended + PAINT_GRACE, now())
         if not self.screencast:
             return
         self._watch_new_pages(tabs)
         for _, page in tabs:
             if id(page) not in self._casts and not page.is_closed():
-                self._casts[id(page)] = screencast_frames.start(page)
+                self._casts[id(page)] = start_screencast(page)
 
     def after_step(self, index: int, tabs: list[tuple[str, Page]], record: StepResult) -> None:
         """Pictures of every tab for this step: chosen later from the screencast, or at once where a tab
@@ -109,7 +219,7 @@ class Camera:
             record.shots = self.shots_now(index, at_once)
         if self.screencast:
             urls = {name: page.url for name, page in tabs}
-            self._marks.append(Mark(index, screencast_frames.now(), tabs, urls, record))
+            self._marks.append(Mark(index, now(), tabs, urls, record))
 
     def finish(self, tabs: list[tuple[str, Page]]) -> None:
         """The steps are over: each marked step gets the frames painted before the next step started. The
@@ -121,16 +231,16 @@ class Camera:
         last = self._marks[-1]
         refresh = last.index == self._latest_step  # else a failing step after it has its own pictures
         if not last.limit:
-            last.limit = screencast_frames.now()
+            last.limit = now()
         front = [(name, page) for name, page in last.tabs if refresh and not page.is_closed() and _in_front(page)]
-        repainting: dict[str, screencast_frames.TabFrames] = {}
+        repainting: dict[str, TabFrames] = {}
         for name, page in front:
             cast = self._casts.get(id(page))
             if cast is not None and cast.repaint():
                 repainting[name] = cast
         for mark in self._marks:
             self._choose(mark)
-        screencast_frames.wait_for_repaints(list(repainting.values()))
+        wait_for_repaints(list(repainting.values()))
         fresh: dict[str, Shot] = {}
         for name, cast in repainting.items():
             frame = cast.repainted()
@@ -152,7 +262,7 @@ class Camera:
         """Start screencasting a tab the moment the browser opens it, so its first paints are kept too."""
 
         def cast(new: Page) -> None:
-            self._casts.setdefault(id(new), screencast_frames.start(new))
+            self._casts.setdefault(id(new), start_screencast(new))
 
         for _, page in tabs:
             context = page.context
@@ -161,7 +271,7 @@ class Camera:
                 context.on("page", cast)
 
     def _choose(self, mark: Mark) -> None:
-        limit = mark.limit or (mark.ended + screencast_frames.PAINT_GRACE)
+        limit = mark.limit or (mark.ended + PAINT_GRACE)
         taken = {shot.tab for shot in mark.record.shots}
         for name, page in mark.tabs:
             if name in taken:
@@ -178,7 +288,7 @@ class Camera:
                 continue
             mark.record.shots.append(self._write(mark, name, page, frame, mark.urls.get(name, "")))
 
-    def _write(self, mark: Mark, name: str, page: Page, frame: screencast_frames.Frame, url: str) -> Shot:
+    def _write(self, mark: Mark, name: str, page: Page, frame: Frame, url: str) -> Shot:
         """A screencast frame as the picture of tab ``name`` after step ``mark``."""
         relative = self.folder / f"{mark.index + 1:02d}-{re.sub(r'[^a-z0-9]', '', name)}.jpg"
         (self.run_dir / relative).parent.mkdir(parents=True, exist_ok=True)
@@ -246,7 +356,7 @@ class Camera:
         return True
 
 
-def _frame_key(page: Page, frame: screencast_frames.Frame) -> str:
+def _frame_key(page: Page, frame: Frame) -> str:
     """What tells one tab's frame from another (a tab keeps its last picture while this stays the same)."""
     return f"frame:{id(page)}:{frame.painted}"
 
@@ -265,3 +375,57 @@ def _signature(page: Page) -> str:
         return str(page.evaluate(SIGNATURE_JS))
     except PlaywrightError:
         return ""
+
+
+# ---- the doc's illustrations ----
+
+SCENARIO_TAG = "end-to-end"
+
+
+@dataclass(frozen=True)
+class Illustration:
+    filename: str
+    doc_tag: str
+    caption: str
+    step: re.Pattern[str]  # matched against the step text (without keyword)
+    tab: str  # "admin" or "portal"
+
+    def matches(self, step_text: str) -> bool:
+        return bool(self.step.search(step_text))
+
+
+ILLUSTRATIONS: tuple[Illustration, ...] = (
+    Illustration(
+        "amazon-api-verification-prompt.png",
+        "doc-step-2",
+        "The prompt to get an Amazon API key and add it (Welcome to Amazon Sales Channel)",
+        re.compile(r'^the "Welcome to Amazon Sales Channel" prompt is shown$'),
+        "admin",
+    ),
+    Illustration(
+        "amazon-add-api-key.png",
+        "doc-step-4",
+        "API Portal in the Commerce account: a new key, listed under its description, copied",
+        re.compile(r"^I copy the key named "),
+        "portal",
+    ),
+    Illustration(
+        "config-magento-services-api-screen.png",
+        "doc-step-8",
+        "Stores > Configuration > Services > Magento Services, Api Keys: the key saved",
+        re.compile(r'^the message "You saved the configuration\." is shown$'),
+        "admin",
+    ),
+)
+
+
+def illustrations_due(tags: Iterable[str], step_text: str, done: Iterable[str] = ()) -> list[Illustration]:
+    """The illustrations to capture after this step (each one once per run and process)."""
+    if SCENARIO_TAG not in set(tags):
+        return []
+    finished = set(done)
+    return [i for i in ILLUSTRATIONS if i.filename not in finished and i.matches(step_text)]
+
+
+def for_doc_step(doc_tag: str) -> list[Illustration]:
+    return [i for i in ILLUSTRATIONS if i.doc_tag == doc_tag]

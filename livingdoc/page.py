@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -25,14 +25,10 @@ from markupsafe import Markup
 
 from flowspec.doc_steps import label
 from flowspec.promises import promises_of
-from livingdoc.coverage import DocCoverage
-from livingdoc.illustrations import for_doc_step
-from livingdoc.model import ERROR, FAILED, NOT_RUN, PASSED, SKIPPED, ScenarioResult
+from livingdoc.model import ERROR, FAILED, NOT_RUN, PASSED, SKIPPED, ReportMeta, ScenarioResult
 from livingdoc.mutation import mutation_view
-from livingdoc.promise_view import PromiseCoverage
-
-if TYPE_CHECKING:
-    from livingdoc.publish import ReportMeta
+from livingdoc.pictures import for_doc_step
+from livingdoc.verdicts import DocCoverage, PromiseCoverage
 
 ImageReader = Callable[[str], bytes | None]
 TEMPLATES = Path(__file__).parent / "templates"
