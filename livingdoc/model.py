@@ -16,10 +16,13 @@ arrive for one node id (a rerun), the later one wins.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
+
+from flowspec.published_doc import PublishedDoc
 
 # ---- records ----
 
@@ -29,6 +32,7 @@ FAILED = "failed"
 SKIPPED = "skipped"  # a step after a failed one, or a scenario pytest skipped
 NOT_RUN = "not run"  # collected, but no result arrived (deselected by -x, a crashed worker)
 ERROR = "error"  # the scenario broke outside its steps (fixture set-up or teardown)
+SET_UP = "set-up"  # what a failure names when it belongs to no promise of the doc (a fixture's set-up)
 
 
 @dataclass
@@ -38,6 +42,7 @@ class Shot:
     tab: str
     path: str
     url: str = ""
+    changed: bool = True  # False: the tab looked as it did after the step before (the same picture)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Shot:
@@ -55,10 +60,21 @@ class StepResult:
     error: str | None = None
     location: str = ""  # the step definition that ran it, "path/to/steps.py:LINE" (relative to the rootdir)
     capture_seconds: float = 0.0  # the screenshots taken after it (an after-step hook in cucumber JSON)
+    # The doc's promises this step made due, found kept, found broken (the user properties it appended), the
+    # doc steps they belong to, and the doc step its failure names ("doc-step-N", or SET_UP).
+    promises_due: list[str] = field(default_factory=list)
+    promises_kept: list[str] = field(default_factory=list)
+    promises_broken: list[str] = field(default_factory=list)
+    doc_steps: list[str] = field(default_factory=list)
+    broke: str | None = None
 
     @property
     def title(self) -> str:
         return f"{self.keyword} {self.text}"
+
+    @property
+    def ran(self) -> bool:
+        return self.status in (PASSED, FAILED)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> StepResult:
@@ -107,6 +123,11 @@ class ScenarioResult:
     notes: list[str] = field(default_factory=list)  # facts about the target the scenario met (user_properties "note")
     promises_due: list[str] = field(default_factory=list)  # the doc's promises the scenario did something about
     promises_kept: list[str] = field(default_factory=list)  # ... and those it checked and found kept
+    promises_broken: list[str] = field(default_factory=list)  # ... and those whose check failed
+    broke: str | None = None  # the doc step the failure names ("doc-step-N" or SET_UP), where the harness says
+    error_where: str = ""  # "set-up", "step" or "teardown": where the scenario broke
+    videos: list[str] = field(default_factory=list)  # absolute paths of Playwright videos (--video)
+    browser: str = ""  # "chromium 140.0.7339.80": the browser the scenario ran in
 
     @property
     def passed(self) -> bool:
@@ -129,6 +150,15 @@ class ScenarioResult:
         return [p for p in self.promises_due if p not in self.promises_kept]
 
     @property
+    def broken(self) -> bool:
+        return self.status in (FAILED, ERROR)
+
+    @property
+    def failure_line(self) -> str:
+        """The failure's first line, without the exception's type: "Doc step 4 (...): Copy should ..."."""
+        return first_line(self.error or self.longrepr or self.status)
+
+    @property
     def last_shots(self) -> list[Shot]:
         """The screenshots taken last: at the failing step, or the last step that has any."""
         if self.failed_step is not None and self.steps[self.failed_step].shots:
@@ -146,6 +176,38 @@ class ScenarioResult:
         values = _known(cls, data)
         values["steps"] = [StepResult.from_dict(s) for s in data.get("steps", [])]
         return cls(**values)
+
+
+def first_line(error: str) -> str:
+    """The first line of a recorded error, without its exception type ("DocStepFailure: Doc step 4 ..." reads
+    "Doc step 4 ..."); a dotted type ("fixtures.journey.DocStepFailure: ...") goes too."""
+    lines = [line for line in error.strip().splitlines() if line.strip()]
+    head, sep, rest = (lines[0] if lines else "").partition(": ")
+    if sep and rest and " " not in head and head.replace(".", "").replace("_", "").isalnum():
+        return rest.strip()
+    return lines[0].strip() if lines else ""
+
+
+def exception_type(error: str) -> str:
+    """The exception's type name from a recorded error ("DocStepFailure"), "AssertionError" when it names none."""
+    first = error.strip().splitlines()[0] if error.strip() else ""
+    head, sep, rest = first.partition(": ")
+    if sep and rest and " " not in head and head.replace(".", "").replace("_", "").isalnum():
+        return head.rsplit(".", 1)[-1]
+    return "AssertionError"
+
+
+def folder_name(nodeid: str) -> str:
+    """A file-system-safe folder name for one scenario's files (its screenshots, its trace and video)."""
+    return re.sub(r"[^A-Za-z0-9]+", "-", nodeid).strip("-")[:150]
+
+
+ARTIFACTS_DIR = "artifacts"  # under the reports folder: the failed scenarios' traces and videos
+
+
+def artifact_name(nodeid: str, path: str) -> str:
+    """Where a scenario's trace or video is copied, relative to the reports folder."""
+    return f"{ARTIFACTS_DIR}/{folder_name(nodeid)}/{Path(path).name}"
 
 
 def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
@@ -166,12 +228,22 @@ class Settings:
     step_screenshots: bool
     cucumber_step_screenshots: bool
     gate_mode: str
+    source_docs: tuple[str, ...] = ()  # --source-doc: the published doc's editions, read at the run's end
 
 
 @dataclass(frozen=True)
 class GateDecision:
     active: bool
     why: str
+
+
+@dataclass
+class Target:
+    """What the run played against (``pytest_livingdoc_target``): URLs without credentials."""
+
+    admin_url: str = ""
+    portal_url: str = ""
+    kind: str = ""  # "bundled mocks" or "given target"
 
 
 @dataclass
@@ -186,6 +258,9 @@ class ReportMeta:
     notes: list[str] = field(default_factory=list)
     mutation: dict[str, Any] | None = None  # reports/mutation.json, when a mutation run left one
     cucumber_step_screenshots: bool = False  # embed every step's screenshots in cucumber.json
+    target: Target | None = None
+    commit: str = ""  # the project's commit (git rev-parse --short HEAD), when it can be told
+    docs: list[PublishedDoc] = field(default_factory=list)  # --source-doc: the editions read, first one leading
 
 
 # ---- part files ----

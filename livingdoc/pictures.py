@@ -1,19 +1,20 @@
 """The living doc's pictures: each open tab after each Gherkin step, and the doc's illustrations.
 
-Screenshots that cost the scenario nothing: Playwright's screencast of each tab. With
+Screenshots that cost the scenario little: Playwright's screencast of each tab. With
 ``page.screencast.start(on_frame=...)`` (Playwright 1.65; on Chromium, DevTools' screencast) the browser
 sends a JPEG frame whenever a tab repaints, while the scenario goes on; Playwright acknowledges each frame
 itself without waiting, and we keep the frames in memory with their paint time. The picture of a tab
-"after step N" is then chosen later, from the frames painted before the next step could change anything:
-up to ``PAINT_GRACE`` after step N ended, and no later than ``PAINT_GRACE`` after step N+1's code started.
-A tab that did not repaint keeps its last picture. Only the front tab paints; a tab in the background keeps
-the picture it had.
+"after step N" is chosen later, from the frames painted before step N+1's code started, so it never shows
+step N+1's effect (a login form with the next step's user name already typed). To make sure it shows step
+N's own effect, every page carries a small change tracker (``TRACKER_JS``: the moment its DOM, form input,
+scroll or focus last changed), and at that boundary each tab tells when it last changed (one evaluate): a tab
+unchanged since the step before keeps its last picture, marked unchanged; a changed tab in front that has not
+painted since its change gets a paint fence (``FENCE_JS``) and a short wait for the frame of its change, else
+is captured at once. Only the front tab paints; a changed tab in the background is captured at once. The
+choice does not depend on how soon the next step acts, or on how loaded the machine is.
 
-The last step has no next step to wait for: ``repaint`` restarts a tab's screencast, which makes Chromium
-paint the tab once more, and a frame painted after the restart is the tab as the scenario left it. The tabs
-repaint at the same time, so the wait is about one frame's rather than one capture per tab. Like the choice
-of a step's frames, this compares the browser's paint times with this process's clock: a browser on another
-machine needs a clock that agrees (else the wait runs out and the picture is captured as before).
+The frames are chosen by the browser's own paint times against this process's clock: a browser on another
+machine needs a clock that agrees (else a changed tab's frame seems not to come, and the tab is captured).
 
 A failing step, and a tab without a screencast, are captured at once: on Chromium straight through the
 DevTools protocol (``Page.captureScreenshot``, JPEG, ``optimizeForSpeed``), about half the time of
@@ -29,31 +30,47 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import itertools
 import re
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import CDPSession, Page, ScreencastFrame, ScreencastSize
 from playwright.sync_api import Error as PlaywrightError
 
-from livingdoc.model import Shot, StepResult
+from livingdoc.model import Shot, StepResult, folder_name
 
 # ---- the screencast's frames ----
 
 FRAME_QUALITY = 50
 FRAME_SIZE: ScreencastSize = {"width": 960, "height": 600}  # the thumbnails are 260 px wide, the enlarged picture 960
-PAINT_GRACE = 0.05  # seconds a step's last paint may come after it ended
-REPAINT_WAIT = 0.5  # seconds to wait for the frames ``repaint`` asked for, before falling back to a capture
-REPAINT_POLL_MS = 5
+POLL_MS = 5
+CHANGE_WAIT = 0.05  # seconds to wait for the frame of a change, before capturing the tab instead
+# When a tab last changed, kept by the tab itself (a script the camera adds to every page of the context): the
+# DOM, form input, scrolling, focus, a details element opening. A frame painted after that moment shows the tab
+# as it is; none painted since means the change is still to be drawn.
+CHANGES = "Symbol.for('livingdoc.changed')"
+TRACKER_JS = f"""(() => {{
+  if (window[{CHANGES}]) return;
+  const seen = {{at: Date.now()}}, mark = () => {{ seen.at = Date.now(); }};
+  Object.defineProperty(window, {CHANGES}, {{value: seen}});
+  new MutationObserver(mark).observe(document, {{subtree: true, childList: true, attributes: true, characterData: true}});
+  for (const type of ['input', 'change', 'scroll', 'focusin', 'focusout', 'toggle']) addEventListener(type, mark, true);
+}})()"""
+STATE_JS = f"() => window[{CHANGES}] ? window[{CHANGES}].at / 1000 : null"
+ARRIVALS = itertools.count()  # every tab's frames in the order they arrive: the tab that sent the last one is in front
+# A paint fence: resolves once the tab has run a rendering update, so a change made before it is committed.
+FENCE_JS = "() => new Promise(done => requestAnimationFrame(() => setTimeout(done)))"
 
 
 @dataclass
 class Frame:
     painted: float  # epoch seconds, the browser's own timestamp of the paint
     data: bytes  # JPEG
+    arrived: int = 0  # its place among every tab's frames
 
     def jpeg(self) -> bytes:
         return self.data
@@ -65,36 +82,12 @@ class TabFrames:
 
     page: Page
     frames: list[Frame] = field(default_factory=list)
-    repaint_at: float | None = None  # when ``repaint`` restarted the screencast (the frames' clock)
 
     def on_frame(self, frame: ScreencastFrame) -> None:
-        self.frames.append(Frame(float(frame["timestamp"]) / 1000, frame["data"]))  # Playwright gives ms
+        self.frames.append(Frame(float(frame["timestamp"]) / 1000, frame["data"], next(ARRIVALS)))  # in ms
 
-    def painted_by(self, moment: float) -> Frame | None:
-        """The last frame painted at or before ``moment``."""
-        chosen = None
-        for frame in self.frames:
-            if frame.painted > moment:
-                break
-            chosen = frame
-        return chosen
-
-    def repaint(self) -> bool:
-        """Ask for a fresh frame of the tab as it is now; False where the screencast cannot restart."""
-        try:
-            self.page.screencast.stop()
-            self.repaint_at = now()
-            self.page.screencast.start(on_frame=self.on_frame, quality=FRAME_QUALITY, size=FRAME_SIZE)
-        except PlaywrightError:
-            self.repaint_at = None
-            return False
-        return True
-
-    def repainted(self) -> Frame | None:
-        """The newest frame painted after ``repaint`` (a frame painted before it can still arrive after it)."""
-        if self.repaint_at is None or not self.frames or self.frames[-1].painted < self.repaint_at:
-            return None
-        return self.frames[-1]
+    def painted_since(self, moment: float) -> bool:
+        return bool(self.frames) and self.frames[-1].painted >= moment
 
     def stop(self) -> None:
         if not self.page.is_closed():
@@ -112,16 +105,22 @@ def start_screencast(page: Page) -> TabFrames | None:
     return tab
 
 
-def wait_for_repaints(tabs: list[TabFrames], timeout: float = REPAINT_WAIT) -> None:
-    """Let Playwright deliver the frames ``repaint`` asked for (in small waits, at most ``timeout``)."""
+def wait_for_frames(tabs: list[tuple[TabFrames, float]], timeout: float) -> None:
+    """Let Playwright deliver frames (in small waits, at most ``timeout``) until each tab has one painted since
+    its moment."""
+    since = {id(tab): moment for tab, moment in tabs}
+
+    def arrived(tab: TabFrames) -> bool:
+        return tab.painted_since(since[id(tab)])
+
     deadline = time.monotonic() + timeout
-    pending = [tab for tab in tabs if tab.repainted() is None and not tab.page.is_closed()]
+    pending = [tab for tab, _ in tabs if not arrived(tab) and not tab.page.is_closed()]
     while pending and time.monotonic() < deadline:
         try:
-            pending[0].page.wait_for_timeout(REPAINT_POLL_MS)
+            pending[0].page.wait_for_timeout(POLL_MS)
         except PlaywrightError:
             return
-        pending = [tab for tab in pending if tab.repainted() is None and not tab.page.is_closed()]
+        pending = [tab for tab in pending if not arrived(tab) and not tab.page.is_closed()]
 
 
 def now() -> float:
@@ -151,11 +150,6 @@ SIGNATURE_JS = """() => {
 }"""
 
 
-def folder_name(nodeid: str) -> str:
-    """A file-system-safe folder name for one scenario's screenshots."""
-    return re.sub(r"[^A-Za-z0-9]+", "-", nodeid).strip("-")[:150]
-
-
 def is_blank(page: Page) -> bool:
     """A tab that has loaded nothing yet (``about:blank``): nothing to show."""
     return page.url in ("", "about:blank")
@@ -170,17 +164,23 @@ class Mark:
     tabs: list[tuple[str, Page]]
     urls: dict[str, str]  # each tab's URL when the step ended
     record: StepResult
-    limit: float = 0.0  # frames painted up to this moment show this step's outcome
+    settled: bool = False  # its pictures are fixed: the next step began, or the scenario ended
+    arrived: dict[str, int] = field(default_factory=dict)  # tab -> how many frames had arrived when it settled
+    unchanged: set[str] = field(default_factory=set)  # tabs that look as they did after the step before
 
 
 class Camera:
     """The screenshots of one scenario's tabs.
 
-    ``screencast=True`` (Chromium): after each step the tabs are only marked; their pictures are chosen
-    at the end of the scenario from the frames Chromium sent while it ran (``livingdoc.screencast``); the
-    last step's come from one more frame each tab paints when its screencast restarts. A tab without a
-    screencast and a failing step are captured at once instead, over DevTools (``Page.captureScreenshot``)
-    or with ``page.screenshot``. A tab that did not change keeps its last picture.
+    ``screencast=True`` (Chromium): after each step the tabs are only marked. Before the next step's code
+    runs, each tab's signature (URL, DOM, form values, scroll, focus) tells whether the step changed it; a
+    changed tab in front gets a paint fence and the frame of the change; the moment after that is the step's
+    limit. Its pictures are chosen at the end of the scenario from the frames painted up to that limit, so a
+    picture never shows the next step's effect, and shows the step's own. The last step's come from one more
+    frame each changed tab paints when its screencast restarts. A tab without a screencast, a changed tab in
+    the background and a failing step are captured at once instead, over DevTools
+    (``Page.captureScreenshot``) or with ``page.screenshot``. A tab that did not change keeps its last
+    picture, marked unchanged.
     """
 
     def __init__(self, run_dir: Path, nodeid: str, screencast: bool = False) -> None:
@@ -192,16 +192,16 @@ class Camera:
         self._casts: dict[int, TabFrames | None] = {}
         self._marks: list[Mark] = []
         self._watched: set[int] = set()
-        self._latest_step = -1  # the last step that got pictures (marked, or taken at once)
+        self._changed_at: dict[str, float | None] = {}  # tab name -> when it last changed, as it told at a settle
+        self._tracked: set[int] = set()  # pages the change tracker was added to
 
     # ---- after each step ----
 
     def step_started(self, tabs: list[tuple[str, Page]]) -> None:
         """A step's code starts: what the step before showed has been painted by now; every open tab is
         screencast from here on (and a tab the browser opens later, from its creation)."""
-        if self._marks and not self._marks[-1].limit:
-            mark = self._marks[-1]
-            mark.limit = max(mark.ended + PAINT_GRACE, now())
+        if self._marks and not self._marks[-1].settled:
+            self._settle(self._marks[-1])
         if not self.screencast:
             return
         self._watch_new_pages(tabs)
@@ -212,7 +212,6 @@ class Camera:
     def after_step(self, index: int, tabs: list[tuple[str, Page]], record: StepResult) -> None:
         """Pictures of every tab for this step: chosen later from the screencast, or at once where a tab
         has none (not Chromium, or opened by something the camera did not watch)."""
-        self._latest_step = max(self._latest_step, index)
         tabs = [(name, page) for name, page in tabs if not page.is_closed() and not is_blank(page)]
         at_once = [(n, p) for n, p in tabs if not self.screencast or self._casts.get(id(p)) is None]
         if at_once:
@@ -222,37 +221,15 @@ class Camera:
             self._marks.append(Mark(index, now(), tabs, urls, record))
 
     def finish(self, tabs: list[tuple[str, Page]]) -> None:
-        """The steps are over: each marked step gets the frames painted before the next step started. The
-        last step, when it was the last to run, gets a fresh frame of each tab in front: restarting a tab's
-        screencast makes Chromium paint it again (``TabFrames.repaint``), all tabs at once; a tab whose frame
-        does not come is captured instead. The other tabs have not repainted since."""
+        """The steps are over: each marked step gets the frames painted up to its limit (the last step's is
+        settled now, as the others were when the next step began)."""
         if not self._marks:
             return
         last = self._marks[-1]
-        refresh = last.index == self._latest_step  # else a failing step after it has its own pictures
-        if not last.limit:
-            last.limit = now()
-        front = [(name, page) for name, page in last.tabs if refresh and not page.is_closed() and _in_front(page)]
-        repainting: dict[str, TabFrames] = {}
-        for name, page in front:
-            cast = self._casts.get(id(page))
-            if cast is not None and cast.repaint():
-                repainting[name] = cast
+        if not last.settled:
+            self._settle(last)
         for mark in self._marks:
             self._choose(mark)
-        wait_for_repaints(list(repainting.values()))
-        fresh: dict[str, Shot] = {}
-        for name, cast in repainting.items():
-            frame = cast.repainted()
-            if frame is not None:
-                fresh[name] = self._write(last, name, cast.page, frame, cast.page.url)
-        missing = [(name, page) for name, page in front if name not in fresh]
-        if missing:
-            fresh.update({shot.tab: shot for shot in self.shots_now(last.index, missing, always=True)})
-        if fresh:
-            last.record.shots = [fresh.get(shot.tab, shot) for shot in last.record.shots] + [
-                shot for tab, shot in fresh.items() if tab not in {s.tab for s in last.record.shots}
-            ]
         for cast in self._casts.values():
             if cast is not None:
                 cast.stop()
@@ -269,22 +246,77 @@ class Camera:
             if id(context) not in self._watched:
                 self._watched.add(id(context))
                 context.on("page", cast)
+                with contextlib.suppress(PlaywrightError):
+                    context.add_init_script(script=TRACKER_JS)
+            if id(page) not in self._tracked:
+                self._tracked.add(id(page))
+                with contextlib.suppress(PlaywrightError):
+                    page.evaluate(TRACKER_JS)
+
+    def _settle(self, mark: Mark) -> None:
+        """The step of ``mark`` is over and the next one has not begun: find the tabs it changed (each tab
+        tells when it last changed), wait until each changed tab in front has painted its change (a paint
+        fence, then its frame), capture a changed tab in the background or whose frame does not come, and set
+        which frames show the step: those that had arrived by then, before the next step's code changed anything.
+        The order the frames arrive in decides, not their paint times (the browser's clock runs a few ms ahead
+        of this process's); a change is matched with its frame on the browser's clocks alone."""
+        waiting: dict[str, tuple[TabFrames, float]] = {}
+        front = self._front(mark.tabs)
+        capture: list[tuple[str, Page]] = []
+        taken = {shot.tab for shot in mark.record.shots}
+        for name, page in mark.tabs:
+            if page.is_closed() or name in taken:
+                continue
+            try:
+                changed_at = page.evaluate(STATE_JS)
+            except PlaywrightError:
+                changed_at = None
+            if changed_at is not None and self._changed_at.get(name) == changed_at:
+                mark.unchanged.add(name)
+                continue
+            self._changed_at[name] = changed_at
+            cast = self._casts.get(id(page))
+            if cast is None:
+                continue
+            changed = float("inf") if changed_at is None else float(changed_at)  # no tracker: capture it
+            if not cast.painted_since(changed):
+                if cast is front:
+                    waiting[name] = (cast, changed)
+                else:
+                    capture.append((name, page))  # a tab in the background does not paint
+        for cast, _ in waiting.values():
+            with contextlib.suppress(PlaywrightError):
+                cast.page.evaluate(FENCE_JS)
+        wait_for_frames(list(waiting.values()), CHANGE_WAIT)
+        capture += [(name, cast.page) for name, (cast, changed) in waiting.items() if not cast.painted_since(changed)]
+        if capture:
+            mark.record.shots.extend(self.shots_now(mark.index, capture, always=True))
+        mark.settled = True
+        for name, page in mark.tabs:
+            cast = self._casts.get(id(page))
+            mark.arrived[name] = len(cast.frames) if cast is not None else 0
+
+    def _front(self, tabs: list[tuple[str, Page]]) -> TabFrames | None:
+        """The tab in front: the one that sent the last frame (only the front tab paints; in a headless browser
+        every tab says it is visible and focused)."""
+        casts = [cast for _, page in tabs if (cast := self._casts.get(id(page))) is not None and cast.frames]
+        return max(casts, key=lambda cast: cast.frames[-1].arrived, default=None)
 
     def _choose(self, mark: Mark) -> None:
-        limit = mark.limit or (mark.ended + PAINT_GRACE)
         taken = {shot.tab for shot in mark.record.shots}
         for name, page in mark.tabs:
             if name in taken:
                 continue
-            cast = self._casts.get(id(page))
-            frame = cast.painted_by(limit) if cast is not None else None
             previous = self._last.get(name)
-            if frame is None:
-                if previous is not None:
-                    mark.record.shots.append(previous[1])
+            if name in mark.unchanged and previous is not None:
+                mark.record.shots.append(replace(previous[1], changed=False))
                 continue
-            if previous is not None and previous[0] == _frame_key(page, frame):
-                mark.record.shots.append(previous[1])
+            cast = self._casts.get(id(page))
+            count = mark.arrived.get(name, 0)
+            frame = cast.frames[count - 1] if cast is not None and count else None
+            if frame is None or (previous is not None and previous[0] == _frame_key(page, frame)):
+                if previous is not None:
+                    mark.record.shots.append(replace(previous[1], changed=False))
                 continue
             mark.record.shots.append(self._write(mark, name, page, frame, mark.urls.get(name, "")))
 
@@ -303,7 +335,6 @@ class Camera:
         """A screenshot of every open tab that shows something, taken now; a tab that did not change keeps
         its last one (``always``: take them anew, e.g. at a failure)."""
         shots = []
-        self._latest_step = max(self._latest_step, index)
         (self.run_dir / self.folder).mkdir(parents=True, exist_ok=True)
         for name, page in tabs:
             if page.is_closed() or is_blank(page):
@@ -311,7 +342,7 @@ class Camera:
             signature = "" if always else _signature(page)  # at a failure or the end: no later step compares
             previous = self._last.get(name)
             if not always and signature and previous and previous[0] == signature:
-                shots.append(previous[1])
+                shots.append(replace(previous[1], changed=False))
                 continue
             relative = self.folder / f"{index + 1:02d}-{re.sub(r'[^a-z0-9]', '', name)}.jpg"
             try:
@@ -359,14 +390,6 @@ class Camera:
 def _frame_key(page: Page, frame: Frame) -> str:
     """What tells one tab's frame from another (a tab keeps its last picture while this stays the same)."""
     return f"frame:{id(page)}:{frame.painted}"
-
-
-def _in_front(page: Page) -> bool:
-    """Is this the tab the browser shows (the only one that paints)?"""
-    try:
-        return bool(page.evaluate("document.visibilityState === 'visible'"))
-    except PlaywrightError:
-        return False
 
 
 def _signature(page: Page) -> str:

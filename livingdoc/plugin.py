@@ -16,12 +16,15 @@ Gherkin step into an Allure step; the bridge only adds the living doc's screensh
 from __future__ import annotations
 
 import os
+import shlex
 import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from flowspec import published_doc
+from flowspec.published_doc import PublishedDoc
 from livingdoc import hookspecs
 from livingdoc.controller import Controller, prune_stale_runs
 from livingdoc.model import Settings
@@ -29,6 +32,7 @@ from livingdoc.recording import Recorder
 from livingdoc.verdicts import GATE_AUTO, GATE_OFF, GATE_ON
 
 DEFAULT_DIR = "reports"
+SOURCE_DOC_ENV = "LIVING_DOC_SOURCE"  # the published doc's editions, as --source-doc takes them (space-separated)
 
 
 def pytest_addhooks(pluginmanager: pytest.PytestPluginManager) -> None:
@@ -71,6 +75,15 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "deselection, no feature file left out).",
     )
     group.addoption(
+        "--source-doc",
+        action="append",
+        default=None,
+        metavar="PATH_OR_URL",
+        help="the published doc (its Markdown, the German or English edition), read at the run's start: the living "
+        "doc shows each numbered step in the doc's own words. Give it twice for both editions (the doc's language "
+        f"and English). Default: ${SOURCE_DOC_ENV} (space-separated); without either, the project's paraphrase.",
+    )
+    group.addoption(
         "--no-doc-coverage-gate",
         dest="doc_coverage_gate",
         action="store_const",
@@ -91,7 +104,19 @@ def settings(config: pytest.Config) -> Settings | None:
         step_screenshots=config.getoption("step_screenshots") == "on",
         cucumber_step_screenshots=bool(config.getoption("cucumber_step_screenshots")),
         gate_mode=str(config.getoption("doc_coverage_gate")),
+        source_docs=tuple(config.getoption("source_doc") or shlex.split(os.environ.get(SOURCE_DOC_ENV, ""))),
     )
+
+
+def read_docs(locations: tuple[str, ...]) -> list[PublishedDoc]:
+    """The published doc's editions; a location that cannot be read, or is not this doc, is a usage error."""
+    docs = []
+    for location in locations:
+        try:
+            docs.append(published_doc.load(location))
+        except (published_doc.DocUnreadable, published_doc.NotThisDoc) as exc:
+            raise pytest.UsageError(f"--source-doc: {exc}") from None
+    return docs
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -108,10 +133,11 @@ def pytest_configure(config: pytest.Config) -> None:
             recorder = Recorder(config, chosen, Path(worker_input["livingdoc_run_dir"]), worker)
             config.pluginmanager.register(recorder, "livingdoc-recorder")
         return
+    docs = read_docs(chosen.source_docs)  # before anything runs: a wrong location stops the run at once
     run_dir = chosen.report_dir / ".runs" / f"{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
     prune_stale_runs(run_dir.parent)
     config.pluginmanager.register(Recorder(config, chosen, run_dir, "main"), "livingdoc-recorder")
-    config.pluginmanager.register(Controller(config, chosen, run_dir), "livingdoc-controller")
+    config.pluginmanager.register(Controller(config, chosen, run_dir, docs), "livingdoc-controller")
 
 
 # ---- Allure ----

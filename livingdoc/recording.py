@@ -24,11 +24,26 @@ import pytest
 from playwright.sync_api import BrowserContext, Page
 from playwright.sync_api import Error as PlaywrightError
 
+from flowspec.doc_steps import BY_TAG
 from livingdoc import pictures
 from livingdoc.collection import collected_scenario, placeholder, step_result
-from livingdoc.model import ERROR, FAILED, NOT_RUN, PASSED, SKIPPED, PartWriter, ScenarioResult, Settings
+from livingdoc.model import (
+    ERROR,
+    FAILED,
+    NOT_RUN,
+    PASSED,
+    SET_UP,
+    SKIPPED,
+    PartWriter,
+    ScenarioResult,
+    Settings,
+    StepResult,
+)
+from livingdoc.verdicts import promise_doc_steps
 
-PROMISE_DUE, PROMISE_KEPT, NOTE, TRACE = "promise-due", "promise-kept", "note", "playwright_trace"
+# What the harness appends to a test's user_properties (they travel under xdist), and what pytest-playwright does.
+PROMISE_DUE, PROMISE_KEPT, PROMISE_BROKEN = "promise-due", "promise-kept", "promise-broken"
+DOC_STEP_BROKEN, NOTE, TRACE, VIDEO = "doc-step-broken", "note", "playwright_trace", "playwright_video"
 
 
 # ---- trace groups: one per Gherkin step, so the trace viewer reads as the Gherkin ----
@@ -70,6 +85,7 @@ class Recording:
     call_started: float = 0.0
     first_step_called: float | None = None
     last_step_done: float | None = None
+    properties_seen: int = 0  # how many user properties the item had when the current step began
     trace_groups: TraceGroups = field(default_factory=TraceGroups)
 
 
@@ -150,6 +166,7 @@ class Recorder:
             return
         recording.step_index += 1
         recording.step_started = time.perf_counter()
+        recording.properties_seen = len(request.node.user_properties)
         if 0 <= recording.step_index < len(recording.result.steps):
             recording.result.steps[recording.step_index].location = step_definition_location(
                 step_func, self.config.rootpath
@@ -176,6 +193,8 @@ class Recorder:
         recording.camera.step_started(tabs)
         recording.step_started = time.perf_counter()  # the step's own time starts after the camera's
         recording.result.capture_seconds += recording.step_started - now
+        if tabs and not recording.result.browser:
+            recording.result.browser = browser_name(tabs[0][1])
         if self.tracing and tabs:
             recording.trace_groups.open(tabs[0][1].context, step, recording.feature_path)
 
@@ -212,6 +231,7 @@ class Recorder:
             return
         recording.step_index += 1
         recording.step_started = time.perf_counter()
+        recording.properties_seen = len(request.node.user_properties)
         self._finish_step(request.node, step, exception, undefined=True)
 
     def _finish_step(
@@ -223,6 +243,7 @@ class Recorder:
         record = recording.result.steps[recording.step_index]
         record.duration = time.perf_counter() - recording.step_started
         recording.trace_groups.close()
+        self._step_promises(item, recording, record)
         if exception is None:
             record.status = PASSED
         else:
@@ -243,6 +264,24 @@ class Recorder:
         record.capture_seconds = time.perf_counter() - capture_started
         recording.result.capture_seconds += record.capture_seconds
         recording.last_step_done = time.perf_counter()
+
+    def _step_promises(self, item: pytest.Item, recording: Recording, record: StepResult) -> None:
+        """What the step appended to the item's user properties: the promises it made due, kept and broke,
+        their doc steps, and the doc step its failure names."""
+        added = item.user_properties[recording.properties_seen :]
+        recording.properties_seen = len(item.user_properties)
+        record.promises_due = property_values(added, PROMISE_DUE)
+        record.promises_kept = property_values(added, PROMISE_KEPT)
+        record.promises_broken = property_values(added, PROMISE_BROKEN)
+        broke = property_values(added, DOC_STEP_BROKEN)
+        record.broke = broke[-1] if broke else None
+        tags = recording.result.doc_tags
+        found = [
+            doc for promise in [*record.promises_due, *record.promises_kept, *record.promises_broken]
+            for doc in promise_doc_steps(promise, tags)
+        ]  # fmt: skip
+        found += [record.broke] if record.broke and record.broke != SET_UP else []
+        record.doc_steps = [tag for tag in BY_TAG if tag in found]
 
     def _tabs(self, item: pytest.Item) -> list[tuple[str, Page]]:
         tabs = self.config.hook.pytest_livingdoc_tabs(item=item)
@@ -270,13 +309,19 @@ class Recorder:
         if recording is None:
             return report
         result = recording.result
-        record_phase(result, report, self.mask, lambda: self._mock_log(item))
+        raised = call.excinfo.value if call.excinfo is not None and report.failed else None
+        error = self.mask(exception_text(raised)) if raised is not None else None
+        record_phase(result, report, self.mask, lambda: self._mock_log(item), error)
         if report.when == "teardown":
             properties = [*item.user_properties, *report.user_properties]
             result.traces = sorted({str(self._artifact(v)) for k, v in properties if k == TRACE})
+            result.videos = sorted({str(self._artifact(v)) for k, v in properties if k == VIDEO})
             result.notes = property_values(properties, NOTE)
             result.promises_due = property_values(properties, PROMISE_DUE)
             result.promises_kept = property_values(properties, PROMISE_KEPT)
+            result.promises_broken = property_values(properties, PROMISE_BROKEN)
+            broke = property_values(properties, DOC_STEP_BROKEN)
+            result.broke = broke[0] if broke else None
             self.part.result(result)
         return report
 
@@ -299,15 +344,18 @@ def record_phase(
     report: pytest.TestReport,
     mask: Callable[[str], str],
     mock_log: Callable[[], list[str]],
+    error: str | None = None,
 ) -> None:
-    """Fold one phase's report into the scenario's record: status, error, durations, the mock log on failure."""
+    """Fold one phase's report into the scenario's record: status, error, durations, the mock log on failure.
+    ``error`` is the exception's own text ("Type: message"), when the phase raised one: it reads better than
+    pytest's crash line, which for a fixture that fails inside a comprehension is the comprehension's locals."""
     result.duration += report.duration
     if report.when == "setup":
         result.started = report.start
         result.setup_seconds += report.duration
         if report.failed:
-            result.status, result.error = ERROR, mask(crash_line(report) or "")
-            result.longrepr = mask(report.longreprtext)
+            result.status, result.error = ERROR, error or mask(crash_line(report) or "")
+            result.longrepr, result.error_where = mask(report.longreprtext), "set-up"
             result.mock_log = mock_log()
         elif report.skipped:
             result.status, result.error = SKIPPED, skip_reason(report)
@@ -319,12 +367,14 @@ def record_phase(
         else:
             result.status, result.longrepr = FAILED, mask(report.longreprtext)
             step_error = result.steps[result.failed_step].error if result.failed_step is not None else None
-            result.error = step_error or mask(crash_line(report) or "")
+            result.error = step_error or error or mask(crash_line(report) or "")
+            result.error_where = "step" if step_error else "set-up"
             result.mock_log = mock_log()
     elif report.when == "teardown":
         result.teardown_seconds += report.duration
         if report.failed and result.status in (PASSED, SKIPPED, NOT_RUN):
-            result.status, result.error = ERROR, mask(crash_line(report) or "")
+            result.status, result.error = ERROR, error or mask(crash_line(report) or "")
+            result.error_where = "teardown"
             result.longrepr = mask(((result.longrepr or "") + "\n" + report.longreprtext).strip())
         for step in result.steps:
             if step.status == NOT_RUN and result.status != NOT_RUN:
@@ -360,6 +410,16 @@ def skip_reason(report: pytest.TestReport) -> str:
     if isinstance(longrepr, tuple) and len(longrepr) == 3:
         return str(longrepr[2])
     return report.longreprtext
+
+
+def browser_name(page: Page) -> str:
+    """ "chromium 140.0.7339.80": the browser a tab belongs to, as far as Playwright tells."""
+    browser = page.context.browser
+    if browser is None:
+        return ""
+    with contextlib.suppress(PlaywrightError):
+        return f"{browser.browser_type.name} {browser.version}"
+    return ""
 
 
 # ---- where a step is defined ----

@@ -25,6 +25,7 @@ from __future__ import annotations
 import base64
 import json
 import re
+import shutil
 import socket
 import time
 import xml.etree.ElementTree as ET
@@ -34,12 +35,27 @@ from typing import Any
 
 from flowspec.doc_steps import label
 from livingdoc import page
-from livingdoc.model import ERROR, FAILED, NOT_RUN, PASSED, SKIPPED, MergedRun, ReportMeta, ScenarioResult, StepResult
-from livingdoc.verdicts import DocCoverage, promise_coverage
+from livingdoc.model import (
+    ARTIFACTS_DIR,
+    ERROR,
+    FAILED,
+    NOT_RUN,
+    PASSED,
+    SKIPPED,
+    MergedRun,
+    ReportMeta,
+    ScenarioResult,
+    StepResult,
+    artifact_name,
+    exception_type,
+    first_line,
+)
+from livingdoc.verdicts import DocVerdict, failures, promise_coverage, scenario_states
 
 # ---- the files ----
 
 REPORT_NAME = "living-doc.html"
+VERDICTS_NAME = "living-doc.json"
 
 
 def file_reader(base: Path) -> page.ImageReader:
@@ -52,9 +68,10 @@ def file_reader(base: Path) -> page.ImageReader:
     return read
 
 
-def write_reports(run: MergedRun, rows: list[DocCoverage], meta: ReportMeta, files_dir: Path) -> Path:
-    """Write ``living-doc.html``, ``cucumber.json`` and ``junit.xml`` into ``meta.report_dir``; screenshots
-    are read from ``files_dir`` (paths in the records are relative to it). Returns the page's path."""
+def write_reports(run: MergedRun, rows: list[DocVerdict], meta: ReportMeta, files_dir: Path) -> Path:
+    """Write ``living-doc.html``, ``living-doc.json``, ``cucumber.json`` and ``junit.xml`` into
+    ``meta.report_dir``; screenshots are read from ``files_dir`` (paths in the records are relative to it).
+    Returns the page's path."""
     read = file_reader(files_dir)
     meta.report_dir.mkdir(parents=True, exist_ok=True)
     page_path = meta.report_dir / REPORT_NAME
@@ -63,7 +80,75 @@ def write_reports(run: MergedRun, rows: list[DocCoverage], meta: ReportMeta, fil
     document = cucumber_json(run.scenarios, embed=read, every_step=meta.cucumber_step_screenshots)
     (meta.report_dir / "cucumber.json").write_text(json.dumps(document, indent=1, ensure_ascii=False), encoding="utf-8")
     write_junit(run.scenarios, meta.report_dir / "junit.xml")
+    verdicts = verdicts_json(run.scenarios, rows, meta)
+    (meta.report_dir / VERDICTS_NAME).write_text(json.dumps(verdicts, indent=1, ensure_ascii=False), encoding="utf-8")
     return page_path
+
+
+def verdicts_json(scenarios: Sequence[ScenarioResult], rows: Sequence[DocVerdict], meta: ReportMeta) -> dict[str, Any]:
+    """``living-doc.json``: each documented step's verdict with its scenarios, and each failure, for dashboards
+    and tests."""
+    return {
+        "doc_steps": [
+            {
+                "id": row.doc.tag,
+                "title": row.doc.title,
+                "verdict": row.verdict,
+                "scenarios": [
+                    {"name": s.title, "nodeid": s.nodeid, "status": s.status, "state": row.state_in(s)}
+                    for s in row.scenarios
+                ],
+                "kept_in": len(row.kept_in),
+                "not_reached_in": [s.title for s in row.not_reached_in],
+                "checked_while_setting_up": [s.title for s in row.checked_elsewhere],
+            }
+            for row in rows
+        ],
+        "failures": [
+            {
+                "scenario": f.scenario.title,
+                "nodeid": f.scenario.nodeid,
+                "doc_step": f.doc_step,
+                "message": f.message,
+                "while_setting_up": f.while_setting_up,
+                "step": f.step.title if f.step else None,
+                "scenario_doc_steps": list(f.scenario.doc_tags),
+            }
+            for f in failures(scenarios)
+        ],
+        "scenarios": [
+            {"name": s.title, "nodeid": s.nodeid, "status": s.status, "doc_steps": scenario_states(s)}
+            for s in scenarios
+        ],
+        "run": {
+            "generated": meta.generated,
+            "wall_seconds": round(meta.wall_time, 3),
+            "commit": meta.commit or None,
+            "target": None if meta.target is None else dict(vars(meta.target)),
+            "browsers": sorted({s.browser for s in scenarios if s.browser}),
+            "doc": [{"source": d.source, "language": d.language, "revision": d.revision} for d in meta.docs],
+            "gate": None if meta.gate is None else {"active": meta.gate.active, "why": meta.gate.why},
+            "gate_failed": meta.gate_failed,
+        },
+    }
+
+
+def copy_artifacts(scenarios: Sequence[ScenarioResult], report_dir: Path) -> int:
+    """Copy each failed scenario's Playwright traces and videos into ``<report_dir>/artifacts``, so the page's
+    relative links survive downloading the folder as a CI artifact. Returns how many were copied."""
+    shutil.rmtree(report_dir / ARTIFACTS_DIR, ignore_errors=True)
+    copied = 0
+    for scenario in scenarios:
+        if not scenario.broken:
+            continue
+        for original in [*scenario.traces, *scenario.videos]:
+            if not Path(original).is_file():
+                continue
+            relative = artifact_name(scenario.nodeid, original)
+            (report_dir / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(original, report_dir / relative)
+            copied += 1
+    return copied
 
 
 # ---- cucumber JSON ----
@@ -73,6 +158,14 @@ SETUP_LOCATION = "pytest fixtures: browser context, target reset, signed-in sess
 TEARDOWN_LOCATION = "pytest fixtures: closing the browser context, keeping artifacts"
 SCREENSHOT_LOCATION = "livingdoc/pictures.py: screenshots of the open tabs"
 Embed = Callable[[str], bytes | None]
+
+
+def failure_text(error: str, detail: str | None) -> str:
+    """A failure as cucumber's ``error_message`` carries it: its first line (the doc step that broke, what was
+    expected), then the rest (the exception, pytest's traceback)."""
+    first = first_line(error)
+    rest = (detail or error).strip()
+    return first if rest in ("", first) else f"{first}\n{rest}"
 
 
 def _slug(text: str) -> str:
@@ -112,7 +205,7 @@ def _step(step: StepResult, embed: Embed | None, every_step: bool) -> dict[str, 
     if step.status in (PASSED, FAILED):
         result["duration"] = _ns(step.duration)
     if step.error:
-        result["error_message"] = step.error
+        result["error_message"] = failure_text(step.error, step.error)
     data: dict[str, Any] = {
         "keyword": f"{step.keyword} ",
         "name": step.text,
@@ -140,7 +233,7 @@ def _element_id(scenario: ScenarioResult, feature_id: str) -> str:
 def _element(scenario: ScenarioResult, feature_id: str, embed: Embed | None, every_step: bool) -> dict[str, Any]:
     setup_error = teardown_error = None
     if scenario.status == ERROR or (scenario.status == FAILED and scenario.failed_step is None):
-        error = scenario.longrepr or scenario.error or scenario.status
+        error = failure_text(scenario.error or scenario.status, scenario.longrepr)
         if any(step.status in (PASSED, FAILED) for step in scenario.steps):
             teardown_error = error  # the steps ran: it broke after them
         else:
@@ -200,21 +293,12 @@ def _seconds(value: float) -> str:
     return f"{value:.3f}"
 
 
-def _kind(error: str) -> tuple[str, str]:
-    """("DocStepFailure", "Doc step 6 (...): ...") from "DocStepFailure: Doc step 6 (...): ..."."""
-    first = error.strip().splitlines()[0] if error.strip() else ""
-    head, sep, rest = first.partition(": ")
-    if sep and head.replace(".", "").replace("_", "").isalnum() and " " not in head:
-        return head, rest
-    return "AssertionError", first
-
-
 def _case(scenario: ScenarioResult) -> ET.Element:
     case = ET.Element(
         "testcase", name=scenario.title, classname=scenario.feature_name, time=_seconds(scenario.duration)
     )
     if scenario.status in (FAILED, ERROR):
-        kind, message = _kind(scenario.error or scenario.longrepr or "")
+        kind, message = exception_type(scenario.error or ""), scenario.failure_line
         outcome = ET.SubElement(case, "failure" if scenario.status == FAILED else "error", type=kind, message=message)
         outcome.text = scenario.longrepr or scenario.error or ""
     elif scenario.status in (SKIPPED, NOT_RUN):

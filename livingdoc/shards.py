@@ -22,7 +22,7 @@ from collections import Counter
 from pathlib import Path
 
 from livingdoc import verdicts as cov
-from livingdoc.model import ERROR, FAILED, PASSED, GateDecision, MergedRun, ReportMeta, merge, read_parts
+from livingdoc.model import ARTIFACTS_DIR, ERROR, FAILED, PASSED, GateDecision, MergedRun, ReportMeta, merge, read_parts
 from livingdoc.mutation import read_mutation_summary
 from livingdoc.reports import write_reports
 from livingdoc.verdicts import promise_coverage
@@ -30,7 +30,7 @@ from livingdoc.verdicts import promise_coverage
 DATA_DIR = "data"
 
 
-def merge_shards(shard_dirs: list[Path], out: Path) -> tuple[MergedRun, list[cov.DocCoverage], list[str]]:
+def merge_shards(shard_dirs: list[Path], out: Path) -> tuple[MergedRun, list[cov.DocVerdict], list[str]]:
     """Merge the shards' records and screenshots into ``out``; returns the run, its coverage and problems."""
     files = out / DATA_DIR
     shutil.rmtree(files, ignore_errors=True)
@@ -42,12 +42,14 @@ def merge_shards(shard_dirs: list[Path], out: Path) -> tuple[MergedRun, list[cov
             raise FileNotFoundError(f"{shard} has no {DATA_DIR}/parts: run the shard with --living-doc-keep-data")
         parts.extend(read_parts(data / "parts"))
         shutil.copytree(data, files, dirs_exist_ok=True, ignore=shutil.ignore_patterns("parts"))
+        if (shard / ARTIFACTS_DIR).is_dir():  # the failed scenarios' traces and videos, linked from the page
+            shutil.copytree(shard / ARTIFACTS_DIR, out / ARTIFACTS_DIR, dirs_exist_ok=True)
     run = merge(parts)
     nodeids = Counter(record["scenario"]["nodeid"] for p in parts for record in p if record.get("kind") == "result")
     problems = [f"{nodeid} ran in {n} shards" for nodeid, n in sorted(nodeids.items()) if n > 1]
     run.problems.extend(problems)
     run.deselected = 0  # each shard deselects the others' scenarios; the union is what counts
-    return run, cov.coverage(run.scenarios), run.problems
+    return run, cov.doc_verdicts(run.scenarios), run.problems
 
 
 def main(argv: list[str] | None = None) -> int:
