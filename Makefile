@@ -75,7 +75,7 @@ typecheck: venv ## mypy
 	$(BIN)/mypy
 
 unit: setup ## fast tests: the mocks (property tests included, short), the report builder (its accessibility check opens the page in Chromium), the benchmark's CPU accounting and table
-	$(BIN)/pytest tests/mocks tests/livingdoc tests/bench tests/flowspec -q -n 2 $(PYTEST_ARGS)
+	$(BIN)/pytest tests/mocks tests/livingdoc tests/bench tests/flowspec tests/architecture -q -n 2 $(PYTEST_ARGS)
 
 fuzz: venv ## the mocks' property tests with the long "nightly" profile (tens of minutes)
 	$(BIN)/pytest tests/mocks/properties -q --hypothesis-profile nightly $(PYTEST_ARGS)

@@ -9,7 +9,7 @@ pytest_plugins = [
     "fixtures.scenario_state",
     "fixtures.browser",
     "fixtures.sessions",
-    "fixtures.journey",
+    "fixtures.scenario",
     "fixtures.diagnostics",
     "steps.admin",
     "steps.amazon_channel",

@@ -5,31 +5,35 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from fixtures.journey import Journey
-from fixtures.sessions import StorageState
-
-CHANNEL_PATH = "channel/amazon/"
-DASHBOARD_PATH = "admin/dashboard/"  # Magento's adminhtml/dashboard, below the admin's base URL
+from harness.journey import Journey
+from harness.sessions import StorageState
+from pages.admin_chrome import DASHBOARD_PATH
+from pages.admin_menu import menu_in
+from pages.amazon_sales_channel import CHANNEL_PATH
+from pages.login_form import login_form_in
 
 
 def open_login_page(journey: Journey) -> None:
-    with journey.keeping("admin-sign-in", "the Commerce Admin should show its login form"):
+    with journey.acting("admin-sign-in", "the Commerce Admin should show its login form", due=False):
         journey.admin_login.open()
         expect(journey.admin_login.form).to_be_visible()
 
 
 def sign_in(journey: Journey) -> None:
-    """Sign in with the admin user name and password; the Admin opens with its menu."""
-    journey.due("admin-sign-in")
-    with journey.keeping("admin-sign-in", "signing in with the admin user name and password should open the Admin"):
+    """Sign in with the admin user name and password."""
+    with journey.acting("admin-sign-in", "the login form should take the admin user name and password"):
         journey.admin_login.sign_in(journey.target.admin_user, journey.target.admin_password)
-        expect(journey.admin_menu.nav).to_be_visible()
 
 
 def sign_in_with_wrong_password(journey: Journey) -> None:
-    journey.due("admin-wrong-password")
-    with journey.keeping("admin-wrong-password", "the login form should take a wrong password and answer"):
+    with journey.acting("admin-wrong-password", "the login form should take a wrong password and answer"):
         journey.admin_login.sign_in(journey.target.admin_user, journey.target.admin_password + "-wrong")
+
+
+def check_dashboard(journey: Journey) -> None:
+    with journey.keeping("admin-sign-in", "after signing in, the Admin should show its dashboard and menu"):
+        expect(journey.admin_chrome.page_title).to_have_text("Dashboard")
+        expect(journey.admin_menu.marketing).to_be_visible()
 
 
 def check_sign_in_refused(journey: Journey) -> None:
@@ -37,7 +41,6 @@ def check_sign_in_refused(journey: Journey) -> None:
     with journey.keeping("admin-wrong-password", "a wrong password should be refused with the sign-in error"):
         expect(login.error_message).to_contain_text("sign-in was incorrect")
         expect(login.form).to_be_visible()
-        expect(journey.admin_menu.nav).to_have_count(0)
 
 
 def check_still_signed_out(journey: Journey, promise: str = "admin-wrong-password") -> None:
@@ -46,15 +49,9 @@ def check_still_signed_out(journey: Journey, promise: str = "admin-wrong-passwor
     with journey.keeping(promise, "the Admin should ask this browser to sign in"):
         answer = journey.admin_tab.context.request.get(journey.target.admin_url + DASHBOARD_PATH)
         body = answer.text()
-        assert 'id="login-form"' in body and 'id="nav"' not in body, (
+        assert login_form_in(body) is not None and not menu_in(body), (
             f"the Admin at {answer.url} answered {answer.status} with its menu instead of the login form"
         )
-
-
-def check_dashboard(journey: Journey) -> None:
-    with journey.keeping("admin-sign-in", "after signing in, the Admin should show its dashboard and menu"):
-        expect(journey.admin_menu.page.locator(".page-header h1.page-title")).to_have_text("Dashboard")
-        expect(journey.admin_menu.marketing).to_be_visible()
 
 
 def use_admin_session(journey: Journey, session: StorageState, path: str = "") -> None:
@@ -73,8 +70,7 @@ def on_channel_url(journey: Journey) -> bool:
 
 def open_channel_from_bookmark(journey: Journey) -> None:
     """Open Amazon Sales Channel by its URL, as from a bookmark."""
-    journey.due("admin-sign-in-returns")
-    with journey.keeping("admin-sign-in-returns", "Amazon Sales Channel's URL should answer"):
+    with journey.acting("admin-sign-in-returns", "Amazon Sales Channel's URL should answer"):
         journey.admin_tab.goto(journey.target.admin_url + CHANNEL_PATH)
 
 
@@ -86,7 +82,8 @@ def check_asked_to_sign_in(journey: Journey) -> None:
 
 def check_on_channel_page(journey: Journey) -> None:
     """Signed in after asking for Amazon Sales Channel: the channel opens, not the dashboard."""
-    with journey.keeping("admin-sign-in-returns", "the Admin should show its menu after signing in"):
+    with journey.keeping("admin-sign-in", "the Admin should show its menu after signing in"):
+        expect(journey.admin_menu.nav).to_be_visible()
         secret_keys = journey.admin_menu.uses_secret_keys()
     if secret_keys:
         journey.note("This Admin adds secret keys to its URLs: after sign-in it opens the dashboard by design.")

@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 
 from playwright.sync_api import Browser, expect
 
-from fixtures.target import CommerceTarget
 from flowspec.commerce import PRODUCTION_API_KEY_PATH
+from flowspec.doc_steps import KEY_DESCRIPTION
+from harness.browser_context import CLIPBOARD_PERMISSIONS, CONTEXT_ARGS
+from harness.target import CommerceTarget
 from pages.admin_login import AdminLoginPage
 from pages.admin_menu import AdminMenu
 from pages.amazon_sales_channel import AmazonSalesChannelPage
@@ -21,9 +23,7 @@ from pages.api_portal import ApiPortalPage
 from pages.portal_login import PortalLoginPage
 from pages.store_configuration import StoreConfigurationPage
 
-CLIPBOARD_PERMISSIONS = ["clipboard-read", "clipboard-write"]
-CONTEXT_ARGS: dict[str, object] = {"viewport": {"width": 1280, "height": 800}, "locale": "en-US"}
-DESCRIPTION = "Amazon Sales Channel"
+DESCRIPTION = KEY_DESCRIPTION
 
 
 @dataclass
@@ -93,7 +93,7 @@ def happy_path(browser: Browser, target: CommerceTarget) -> Laps:
         expect(config.api_keys_head).to_have_text("Api Keys")
         laps.lap("5-6 add the key")
 
-        config.paste_production_api_key()
+        config.paste_production_api_key(replace=False)
         laps.lap("7 paste")
 
         config.save_config()

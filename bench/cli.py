@@ -76,7 +76,7 @@ def git_commit(root: Path) -> dict[str, Any]:
 
 
 def machine() -> dict[str, Any]:
-    from fixtures.chromium import find_chromium
+    from harness.chromium import find_chromium
 
     chromium = find_chromium(headless=True)
     version = subprocess.run([chromium, "--version"], capture_output=True, text=True, check=False).stdout.strip()
@@ -120,8 +120,8 @@ def compare_e2e(repeat: int, work: Path, extra: list[str]) -> dict[str, Any]:
     from playwright.sync_api import sync_playwright
 
     from bench.bare import happy_path
-    from fixtures.chromium import LAUNCH_FLAGS, find_chromium
     from fixtures.target import bundled_target
+    from harness.chromium import LAUNCH_FLAGS, find_chromium
     from mocks import start_mocks
 
     bare: list[dict[str, Any]] = []

@@ -27,8 +27,8 @@ from typing import Any
 
 from bench import pytest_runs
 from bench.report import breakdown, median, test_seconds
-from fixtures import selenium_grid
-from fixtures.chromium import ENV_VAR, LAUNCH_FLAGS, find_chromium
+from harness import selenium_grid
+from harness.chromium import ENV_VAR, LAUNCH_FLAGS, find_chromium
 from tools.grid import GridFailed, local_grid
 from tools.grid_config import GridToolMissing, find_tools
 

@@ -20,6 +20,7 @@ Feature: Add the key: back in the Admin, paste the key into Production Api key a
     Then the browser has left Amazon Sales Channel for Stores > Configuration
     And the Magento Services section is open at its "Api Keys" group
     And the "Production Api key" field is shown
+    And "Production Api key" is empty, as no key is saved
 
   @doc-step-6
   Scenario: The Api Keys can also be opened by hand from Stores > Settings > Configuration

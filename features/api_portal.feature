@@ -10,6 +10,14 @@ Feature: The API Portal creates a key under a description and copies it
     When I add a new API key described as "Amazon Sales Channel"
     Then the API Portal lists a new key named "Amazon Sales Channel"
     And the key listed under "Amazon Sales Channel" is at least 32 characters long
+    And the API Portal lists each key with its status, and offers Copy only for active keys
+
+  @doc-step-4 @mock-only
+  Scenario: The API Portal shows each key's status, and only an active key offers Copy
+    Given I am signed in to my Commerce account
+    And the Commerce account also has an expired key and a revoked key
+    And the API Portal is open
+    Then the API Portal lists each key with its status, and offers Copy only for active keys
 
   @doc-step-4 @clipboard
   Scenario: Copy puts exactly the new key on the clipboard

@@ -8,18 +8,26 @@ Feature: Add or verify the Amazon API key, end to end
     Given no Amazon API key is saved in the store configuration
     And the Commerce Admin login page is open
     When I sign in with the admin user name and password
-    And I go to Marketing > Channels > Amazon Sales Channel
+    Then the Commerce Admin dashboard is shown
+    When I go to Marketing > Channels > Amazon Sales Channel
     Then the "Welcome to Amazon Sales Channel" prompt is shown
     When I click "Sign in" on the prompt
-    And I sign in to my Commerce account in the new tab
+    Then the Commerce account opens in a new browser tab
+    And the new tab asks for my Commerce account email and password
+    When I sign in to my Commerce account in the new tab
     Then the new tab shows the API Portal section of My Account
     When I add a new API key described as "Amazon Sales Channel"
-    And I copy the key named "Amazon Sales Channel"
-    And I go back to the Amazon Sales Channel tab
-    And I click "Add the key"
+    Then the API Portal lists a new key named "Amazon Sales Channel"
+    When I copy the key named "Amazon Sales Channel"
+    Then the clipboard holds exactly the key listed under "Amazon Sales Channel"
+    When I go back to the Amazon Sales Channel tab
+    Then the prompt offers "Sign in" and "Add the key"
+    When I click "Add the key"
     Then the Magento Services section is open at its "Api Keys" group
+    And "Production Api key" is empty, as no key is saved
     When I paste the copied key into "Production Api key"
-    And I click "Save Config"
+    Then "Production Api key" holds exactly the key listed in the API Portal
+    When I click "Save Config"
     Then the message "You saved the configuration." is shown
     When I go to Marketing > Channels > Amazon Sales Channel
     Then no prompt is shown

@@ -30,7 +30,8 @@ Feature: Opening Amazon Sales Channel again checks the saved key
     And a new key from the API Portal is on the clipboard
     And I have clicked "Add the key" on the prompt
     When I paste the copied key into "Production Api key" with a zero-width space that came along from a web page
-    And I click "Save Config"
+    Then "Production Api key" holds exactly what was pasted, the stray character included
+    When I click "Save Config"
     Then the message "You saved the configuration." is shown
     When I go to Marketing > Channels > Amazon Sales Channel
     Then the "Welcome to Amazon Sales Channel" prompt is shown

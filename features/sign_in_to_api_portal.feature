@@ -26,14 +26,17 @@ Feature: Sign in opens the Commerce account's API Portal in a new tab
   Scenario: Not signed in, a wrong password does not open the API Portal
     Given the Amazon Sales Channel prompt is open
     When I click "Sign in" on the prompt
-    And I sign in to my Commerce account in the new tab with a wrong password
+    Then the Commerce account opens in a new browser tab
+    And the new tab asks for my Commerce account email and password
+    When I sign in to my Commerce account in the new tab with a wrong password
     Then the new tab says the sign-in was incorrect and shows no API Portal
 
   @doc-step-3 @mock-only
   Scenario: Without a Commerce account, I register one and reach the API Portal
     Given the Amazon Sales Channel prompt is open
     When I click "Sign in" on the prompt
-    And I choose to create a Commerce account in the new tab
+    Then the Commerce account opens in a new browser tab
+    When I choose to create a Commerce account in the new tab
     And I register with a new email address and a valid password
     Then the new tab shows the API Portal section of My Account
     And the API Portal lists no keys

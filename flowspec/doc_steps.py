@@ -82,6 +82,7 @@ DOC_STEPS: tuple[DocStep, ...] = (
 )
 
 BY_TAG = {step.tag: step for step in DOC_STEPS}
+KEY_DESCRIPTION = "Amazon Sales Channel"  # doc step 4's example description of the new key
 
 
 def doc_tags_of(tags: Iterable[str]) -> list[str]:
@@ -89,6 +90,12 @@ def doc_tags_of(tags: Iterable[str]) -> list[str]:
     The one place where a scenario's documented steps are read from its tags."""
     names = set(tags)
     return [tag for tag in BY_TAG if tag in names]
+
+
+def short_label(tag: str) -> str:
+    """'doc-step-2' -> 'doc step 2'; 'doc-rule' -> 'doc rule'."""
+    step = BY_TAG[tag]
+    return "doc rule" if step.tag == "doc-rule" else f"doc step {step.number}"
 
 
 def label(tag: str) -> str:

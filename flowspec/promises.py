@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flowspec.doc_steps import BY_TAG, label
+from flowspec.doc_steps import label
 
 
 @dataclass(frozen=True)
@@ -116,6 +116,13 @@ PROMISES: tuple[Promise, ...] = (
         ("add-new-ignores-description", "add-new-lists-no-key"),
     ),
     Promise(
+        "api-portal-lists-status",
+        ("doc-step-4",),
+        "The API Portal lists each key with its status as a person reads it: a revoked or expired key is not shown "
+        "as active, and only an active key offers Copy.",
+        ("revoked-key-listed-active",),
+    ),
+    Promise(
         "add-new-needs-description",
         ("doc-step-4",),
         "Add New without a description is refused with a message, and no key is added.",
@@ -144,6 +151,13 @@ PROMISES: tuple[Promise, ...] = (
         ("doc-step-6",),
         "The same Api Keys open by hand: Stores > Settings > Configuration, expand Services, choose Magento Services.",
         ("magento-services-not-under-services",),
+    ),
+    Promise(
+        "field-shows-saved-key",
+        ("doc-step-7",),
+        "Before the paste, Production Api key shows what is saved: nothing when no key is saved, so a click into "
+        "the field and a paste leave exactly the copied key.",
+        ("field-prefilled-before-paste",),
     ),
     Promise(
         "paste-takes-key-as-is",
@@ -180,9 +194,11 @@ def promises_of(doc_tag: str) -> list[Promise]:
     return [promise for promise in PROMISES if doc_tag in promise.doc_tags]
 
 
-def failure_label(promise_id: str, scenario_doc_tags: list[str] | tuple[str, ...]) -> str:
-    """Which doc step(s) a broken promise names: those of the promise that the scenario is tagged with,
-    else the scenario's own (a promise checked in passing), else the promise's."""
+def broken_doc_steps(promise_id: str, scenario_doc_tags: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """The doc step(s) a broken promise names: the promise's own doc steps that the scenario is tagged with,
+    else the promise's first numbered doc step (a promise checked while setting up a scenario about another
+    step)."""
     promise = BY_ID[promise_id]
-    tags = [t for t in promise.doc_tags if t in scenario_doc_tags] or [t for t in BY_TAG if t in scenario_doc_tags]
-    return " / ".join(label(tag) for tag in tags) if tags else promise.label()
+    own = tuple(tag for tag in promise.doc_tags if tag in scenario_doc_tags)
+    numbered = [tag for tag in promise.doc_tags if tag != "doc-rule"]
+    return own or ((numbered or list(promise.doc_tags))[0],)

@@ -7,6 +7,11 @@ from playwright.sync_api import Locator, Page
 from pages.navigation import load_by_clicking
 
 
+def menu_in(html: str) -> bool:
+    """Does a page's HTML carry the Admin's menu (a signed-in Admin page)?"""
+    return 'id="nav"' in html
+
+
 class AdminMenu:
     def __init__(self, page: Page) -> None:
         self.page = page

@@ -10,6 +10,8 @@ from playwright.sync_api import Page
 
 from pages.navigation import load_by_clicking
 
+CHANNEL_PATH = "channel/amazon/"  # Magento_Amazon's admin route, below the admin's base URL
+
 
 class AmazonSalesChannelPage:
     TITLE = "Welcome to Amazon Sales Channel"

@@ -2,9 +2,27 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from playwright.sync_api import Locator, Page
 
+from pages.login_form import login_form_in
 from pages.navigation import load_by_clicking
+
+
+def api_portal_in(html: str) -> bool:
+    """Does a page's HTML show the API Portal (a signed-in account), not the account's login?"""
+    return "API Portal" in html and "Add New" in html and login_form_in(html) is None
+
+
+@dataclass(frozen=True)
+class ListedKey:
+    """One row of the API Portal's list, as a person reads it."""
+
+    name: str
+    key: str
+    status: str  # as shown, lower case: "active", "expired", "revoked"
+    offers_copy: bool
 
 
 class ApiPortalPage:
@@ -38,6 +56,23 @@ class ApiPortalPage:
 
     def key_value(self, description: str) -> Locator:
         return self.key_row(description).locator(".api-key-value code")
+
+    def key_status(self, description: str) -> Locator:
+        return self.key_row(description).locator(".api-key-status")
+
+    def listed_keys(self) -> list[ListedKey]:
+        """Every row: its name, key, shown status and whether it offers Copy, newest first."""
+        listed = []
+        for row in self.key_rows.all():
+            listed.append(
+                ListedKey(
+                    row.get_by_role("rowheader").inner_text().strip(),
+                    row.locator(".api-key-value code").inner_text().strip(),
+                    row.locator(".api-key-status").inner_text().strip().lower(),
+                    row.get_by_role("button", name="Copy").count() > 0,
+                )
+            )
+        return listed
 
     def copy_key(self, description: str) -> None:
         self.key_row(description).get_by_role("button", name="Copy").click()

@@ -22,3 +22,12 @@ def load_by_clicking(page: Page, control: Locator) -> None:
     """Click a link, button or submit that loads a page, and wait until that page has loaded."""
     with page.expect_event("load"):
         control.click()
+
+
+def paste_into(field: Locator, replace: bool) -> None:
+    """Click into a field and paste the clipboard (Ctrl+V), as a person does; ``replace``: select all it holds
+    first (Ctrl+A), as a person replacing a value does."""
+    field.click()
+    if replace:
+        field.press("ControlOrMeta+a")
+    field.press("ControlOrMeta+v")

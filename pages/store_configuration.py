@@ -9,8 +9,9 @@ from __future__ import annotations
 from playwright.sync_api import Locator, Page
 
 from flowspec.commerce import API_KEYS_GROUP, API_KEYS_SECTION, LAYOUT_DOC, LAYOUT_LOCATIONS
+from pages.admin_chrome import AdminChrome
 from pages.admin_menu import AdminMenu
-from pages.navigation import load_by_clicking
+from pages.navigation import load_by_clicking, paste_into
 
 API_KEYS_GROUP_ID = f"{API_KEYS_SECTION}_{API_KEYS_GROUP}"
 
@@ -18,11 +19,13 @@ API_KEYS_GROUP_ID = f"{API_KEYS_SECTION}_{API_KEYS_GROUP}"
 class StoreConfigurationPage:
     layout = LAYOUT_DOC
     location = LAYOUT_LOCATIONS[LAYOUT_DOC]
+    title = "Configuration"
 
     def __init__(self, page: Page) -> None:
         self.page = page
         self.menu = AdminMenu(page)
-        self.page_title = page.locator(".page-header h1.page-title")
+        chrome = AdminChrome(page)
+        self.page_title = chrome.page_title
         tabs = page.locator("#system_config_tabs")
         self.services_tab = tabs.locator(".config-nav-block").filter(
             has=page.locator("[data-role=title]", has_text="Services")
@@ -33,7 +36,7 @@ class StoreConfigurationPage:
         self.api_keys_head = page.locator(f"#{API_KEYS_GROUP_ID}-head")
         self.production_api_key = page.get_by_label("Production Api key", exact=False)
         self.save_config_button = page.get_by_role("button", name="Save Config")
-        self.success_message = page.locator("#messages .message-success")
+        self.success_message = chrome.success_message
 
     def open_configuration(self) -> None:
         """Stores > Settings > Configuration."""
@@ -59,12 +62,14 @@ class StoreConfigurationPage:
         if self.api_keys_head.get_attribute("aria-expanded") == "false":
             self.api_keys_head.click()
 
-    def paste_production_api_key(self) -> None:
-        """Replace the field's content with the clipboard, as a person does: Ctrl+A, Ctrl+V."""
+    def paste_production_api_key(self, replace: bool) -> None:
+        """Click into the field and paste (Ctrl+V), as a person does; ``replace``: select what it holds first."""
         self.reveal_production_api_key()
-        self.production_api_key.click()
-        self.production_api_key.press("ControlOrMeta+a")
-        self.production_api_key.press("ControlOrMeta+v")
+        paste_into(self.production_api_key, replace)
+
+    def clear_production_api_key(self) -> None:
+        self.reveal_production_api_key()
+        self.production_api_key.fill("")
 
     def save_config(self) -> None:
         load_by_clicking(self.page, self.save_config_button)

@@ -4,29 +4,30 @@ from __future__ import annotations
 
 from pytest_bdd import given, parsers, then, when
 
-from action_groups import account_portal, add_and_verify
-from fixtures.journey import Journey
-from fixtures.sessions import StorageState
+from action_groups import account_portal, add_and_verify, commerce_state
+from harness.journey import Journey
+from harness.sessions import StorageState
 
 
 @given("I am signed in to my Commerce account")
-def signed_in_to_portal(journey: Journey, portal_session_state: StorageState) -> None:
+def use_portal_session(journey: Journey, portal_session_state: StorageState) -> None:
     account_portal.use_portal_session(journey, portal_session_state)
 
 
 @given("the API Portal is open")
-def api_portal_open(journey: Journey) -> None:
+def open_api_portal(journey: Journey) -> None:
     account_portal.open_api_portal(journey)
 
 
 @then("the new tab shows the API Portal section of My Account")
 @then("zeigt die neue Registerkarte den Abschnitt API Portal von My Account")
-def api_portal_shown(journey: Journey) -> None:
+def check_api_portal(journey: Journey) -> None:
     account_portal.check_api_portal(journey)
 
 
 @then("the new tab asks for my Commerce account email and password")
-def portal_asks_for_login(journey: Journey) -> None:
+@then("fragt die neue Registerkarte nach E-Mail und Kennwort meines Commerce-Kontos")
+def check_asks_for_login(journey: Journey) -> None:
     account_portal.check_asks_for_login(journey)
 
 
@@ -42,12 +43,12 @@ def sign_in_to_portal_with_wrong_password(journey: Journey) -> None:
 
 
 @then("the new tab says the sign-in was incorrect and shows no API Portal")
-def portal_sign_in_refused(journey: Journey) -> None:
+def check_portal_sign_in_refused(journey: Journey) -> None:
     account_portal.check_portal_sign_in_refused(journey)
 
 
 @when("I choose to create a Commerce account in the new tab")
-def choose_registration(journey: Journey) -> None:
+def go_to_registration(journey: Journey) -> None:
     account_portal.go_to_registration(journey)
 
 
@@ -57,7 +58,7 @@ def register(journey: Journey) -> None:
 
 
 @given('I have clicked "Sign in" on the prompt and copied a new key in the API Portal tab')
-def signed_in_and_copied(journey: Journey) -> None:
+def sign_in_and_copy_key(journey: Journey) -> None:
     add_and_verify.sign_in_and_copy_key(journey)
 
 
@@ -66,11 +67,20 @@ def new_key_on_clipboard(journey: Journey) -> None:
     add_and_verify.new_key_on_clipboard(journey)
 
 
+@given(parsers.parse("the Commerce account also has an {first} key and a {second} key"))
+def account_has_keys(journey: Journey, first: str, second: str) -> None:
+    commerce_state.account_has_keys(journey, [first, second])
+
+
 @when(parsers.parse('I add a new API key described as "{description}"'))
 @when(parsers.parse('ich einen neuen API-Schlüssel mit der Beschreibung "{description}" hinzufüge'))
-@given(parsers.parse('I have added a new API key described as "{description}"'))
 def add_key(journey: Journey, description: str) -> None:
     account_portal.add_key(journey, description)
+
+
+@given(parsers.parse('I have added a new API key described as "{description}"'))
+def add_key_and_check(journey: Journey, description: str) -> None:
+    add_and_verify.add_key_and_check(journey, description)
 
 
 @when("I add a new API key with an empty description")
@@ -79,46 +89,53 @@ def add_key_without_description(journey: Journey) -> None:
 
 
 @then(parsers.parse('the API Portal lists a new key named "{description}"'))
-def listed_under(journey: Journey, description: str) -> None:
+@then(parsers.parse('listet das API Portal einen neuen Schlüssel mit dem Namen "{description}"'))
+def check_key_listed(journey: Journey, description: str) -> None:
     account_portal.check_key_listed(journey, description)
 
 
+@then("the API Portal lists each key with its status, and offers Copy only for active keys")
+def check_listed_statuses(journey: Journey) -> None:
+    account_portal.check_listed_statuses(journey)
+
+
 @then(parsers.parse('the key listed under "{description}" is at least 32 characters long'))
-def key_is_long_enough(journey: Journey, description: str) -> None:
+def check_key_length(journey: Journey, description: str) -> None:
     account_portal.check_key_length(journey, description)
 
 
 @when(parsers.parse('I copy the key named "{description}"'))
 @when(parsers.parse('ich den Schlüssel "{description}" kopiere'))
-def copy_listed_key(journey: Journey, description: str) -> None:
+def copy_key(journey: Journey, description: str) -> None:
     account_portal.copy_key(journey, description)
 
 
 @then("the API Portal confirms that the key was copied")
-def copy_confirmed(journey: Journey) -> None:
+def check_copy_confirmed(journey: Journey) -> None:
     account_portal.check_copy_confirmed(journey)
 
 
 @then(parsers.parse('the clipboard holds exactly the key listed under "{description}"'))
-def clipboard_holds_key(journey: Journey, description: str) -> None:
+@then(parsers.parse('enthält die Zwischenablage genau den Schlüssel, der unter "{description}" gelistet ist'))
+def check_clipboard(journey: Journey, description: str) -> None:
     account_portal.check_clipboard(journey, description)
 
 
 @then("the API Portal says that a description is required")
-def description_required(journey: Journey) -> None:
+def check_description_required(journey: Journey) -> None:
     account_portal.check_description_required(journey)
 
 
 @then("no new key is listed")
-def no_new_key_listed(journey: Journey) -> None:
+def check_no_new_key(journey: Journey) -> None:
     account_portal.check_no_new_key(journey)
 
 
 @then("the API Portal lists no keys")
-def no_keys_listed(journey: Journey) -> None:
+def check_no_keys(journey: Journey) -> None:
     account_portal.check_no_keys(journey)
 
 
 @given("the saved key has since been revoked in the API Portal")
-def saved_key_revoked(journey: Journey, portal_session_state: StorageState) -> None:
+def revoke_saved_key(journey: Journey, portal_session_state: StorageState) -> None:
     account_portal.revoke_saved_key(journey, portal_session_state)

@@ -5,29 +5,29 @@ from __future__ import annotations
 from pytest_bdd import given, then, when
 
 from action_groups import admin, amazon_channel
-from fixtures.journey import Journey
-from fixtures.sessions import StorageState
+from harness.journey import Journey
+from harness.sessions import StorageState
 
 
 @given("the Commerce Admin login page is open")
 @given("die Anmeldeseite des Commerce Admin ist geöffnet")
-def login_page_open(journey: Journey) -> None:
+def open_login_page(journey: Journey) -> None:
     admin.open_login_page(journey)
 
 
 @given("I am signed in to the Commerce Admin")
-def signed_in_to_admin(journey: Journey, admin_session_state: StorageState) -> None:
+def use_admin_session(journey: Journey, admin_session_state: StorageState) -> None:
     admin.use_admin_session(journey, admin_session_state)
 
 
 @given("I am not signed in to the Commerce Admin")
-def not_signed_in_to_admin(journey: Journey) -> None:
+def check_still_signed_out(journey: Journey) -> None:
     admin.check_still_signed_out(journey, promise="admin-sign-in-returns")
 
 
 @when("I sign in with the admin user name and password")
 @when("ich mich mit dem Admin-Benutzernamen und dem Kennwort anmelde")
-def sign_in_to_admin(journey: Journey) -> None:
+def sign_in(journey: Journey) -> None:
     admin.sign_in(journey)
 
 
@@ -37,17 +37,18 @@ def sign_in_with_wrong_password(journey: Journey) -> None:
 
 
 @then("the Commerce Admin dashboard is shown")
-def dashboard_shown(journey: Journey) -> None:
+@then("wird das Dashboard des Commerce Admin angezeigt")
+def check_dashboard(journey: Journey) -> None:
     admin.check_dashboard(journey)
 
 
 @then("the login page says the sign-in was incorrect")
-def login_error_shown(journey: Journey) -> None:
+def check_sign_in_refused(journey: Journey) -> None:
     admin.check_sign_in_refused(journey)
 
 
 @then("the Commerce Admin still asks me to sign in")
-def admin_still_needs_login(journey: Journey) -> None:
+def check_still_signed_out_after_refusal(journey: Journey) -> None:
     admin.check_still_signed_out(journey)
 
 
@@ -57,17 +58,16 @@ def open_channel_from_bookmark(journey: Journey) -> None:
 
 
 @then("the Commerce Admin asks me to sign in first")
-def asked_to_sign_in_first(journey: Journey) -> None:
+def check_asked_to_sign_in(journey: Journey) -> None:
     admin.check_asked_to_sign_in(journey)
 
 
 @then("Amazon Sales Channel is shown, not the dashboard")
-def channel_shown_after_sign_in(journey: Journey) -> None:
+def check_on_channel_page(journey: Journey) -> None:
     admin.check_on_channel_page(journey)
 
 
 @when("I go to Marketing > Channels > Amazon Sales Channel")
-@given("I go to Marketing > Channels > Amazon Sales Channel")
 @when("ich zu Marketing > Channels > Amazon Sales Channel gehe")
-def go_to_amazon_sales_channel(journey: Journey) -> None:
+def open_channel(journey: Journey) -> None:
     amazon_channel.open_channel(journey)

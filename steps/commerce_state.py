@@ -10,8 +10,8 @@ from playwright.sync_api import Browser
 from pytest_bdd import given, parsers, when
 
 from action_groups import commerce_state
-from fixtures.journey import Journey
-from fixtures.sessions import StorageState
+from harness.journey import Journey
+from harness.sessions import StorageState
 
 
 @given("no Amazon API key is saved in the store configuration")
@@ -37,15 +37,15 @@ def expiring_key_stored(journey: Journey, hours: int) -> None:
 
 
 @when("the key is revoked in the Commerce account")
-def key_revoked(journey: Journey) -> None:
+def revoke_stored_key(journey: Journey) -> None:
     commerce_state.revoke_stored_key(journey)
 
 
 @when(parsers.parse("{hours:d} hours pass"))
-def time_passes(journey: Journey, hours: int) -> None:
+def advance_clock(journey: Journey, hours: int) -> None:
     commerce_state.advance_clock(journey, hours)
 
 
 @given(parsers.parse("the key service is {fault}"))
-def key_service_fault(journey: Journey, fault: str) -> None:
+def break_key_service(journey: Journey, fault: str) -> None:
     commerce_state.break_key_service(journey, fault)

@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from tests.harness.external_mocks import CREDENTIALS, serve
+from tools.served_mocks import CREDENTIALS, serve
 
 ROOT = Path(__file__).resolve().parents[1]
 

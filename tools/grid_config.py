@@ -18,7 +18,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from fixtures.chromium import ChromiumNotFound, executable, find_chromium
+from harness.chromium import ChromiumNotFound, executable, find_chromium
 
 ROOT = Path(__file__).resolve().parents[1]
 SELENIUM_VERSION = "4.48.0"  # keep in step with SELENIUM_VERSION in the Makefile

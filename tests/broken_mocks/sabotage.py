@@ -152,11 +152,16 @@ def _add_new_ignores_description(mp: pytest.MonkeyPatch) -> None:
 
 
 def _add_new_lists_no_key(mp: pytest.MonkeyPatch) -> None:
-    apiportal.keys.create = lambda *args, **kwargs: None  # type: ignore[assignment]
+    mp.setattr(apiportal.keys, "create", lambda *args, **kwargs: None)
 
 
 def _empty_description_accepted(mp: pytest.MonkeyPatch) -> None:
     mp.setattr(apiportal.keys, "DESCRIPTION", dataclasses.replace(apiportal.keys.DESCRIPTION, required=False))
+
+
+def _revoked_key_listed_active(mp: pytest.MonkeyPatch) -> None:
+    status = re.compile(r'(<td class="api-key-status">)(?:Expired|Revoked)(</td>)')
+    _rewrite_html(mp, apiportal, lambda html: status.sub(r"\1Active\2", html))
 
 
 def _copy_copies_wrong_key(mp: pytest.MonkeyPatch) -> None:
@@ -204,6 +209,11 @@ def _production_field_truncates(mp: pytest.MonkeyPatch) -> None:
     )
 
 
+def _field_prefilled_before_paste(mp: pytest.MonkeyPatch) -> None:
+    field = re.compile(r'(<input\b[^>]*\bid="[a-z_]*production_api_key"[^>]*\bvalue=")(")')
+    _rewrite_html(mp, system_config, lambda html: field.sub(r"\1Enter your API key\2", html))
+
+
 def _save_config_says_nothing(mp: pytest.MonkeyPatch) -> None:
     mp.setattr(system_config, "flash", lambda *args, **kwargs: None)
 
@@ -244,6 +254,8 @@ BREAKAGES: dict[str, Callable[[pytest.MonkeyPatch], None]] = {
     "add-new-lists-no-key": _add_new_lists_no_key,
     "empty-description-accepted": _empty_description_accepted,
     "copy-copies-wrong-key": _copy_copies_wrong_key,
+    "revoked-key-listed-active": _revoked_key_listed_active,
+    "field-prefilled-before-paste": _field_prefilled_before_paste,
     "add-the-key-goes-elsewhere": _add_the_key_goes_elsewhere,
     "api-keys-collapsed": _api_keys_collapsed,
     "magento-services-not-under-services": _magento_services_not_under_services,
@@ -269,7 +281,7 @@ CASES: tuple[tuple[str, str, dict[str, str] | None, str], ...] = (
     ("verdict-cached", "revoked_after_a_good_visit", None, "doc-rule"),
     ("unreachable-gateway-reported-as-bad-key", "is_not_reported_as_a_bad_key", {"fault": "down"}, "doc-rule"),
     ("sign-in-in-same-tab", "signed_in_to_the_commerce_account_sign_in", None, "doc-step-3"),
-    ("sign-in-in-same-tab", "first_tab_still_shows_the_prompt", None, "doc-step-5"),
+    ("sign-in-in-same-tab", "first_tab_still_shows_the_prompt", None, "doc-step-3"),
     ("sign-in-link-to-dashboard", "signed_in_to_the_commerce_account_sign_in", None, "doc-step-3"),
     ("portal-login-forgets-page", "not_signed_in_the_commerce_account_asks", None, "doc-step-3"),
     ("portal-wrong-password-accepted", "a_wrong_password_does_not_open_the_api", None, "doc-step-3"),
@@ -278,6 +290,11 @@ CASES: tuple[tuple[str, str, dict[str, str] | None, str], ...] = (
     ("add-new-lists-no-key", "add_new_lists_the_new_key", None, "doc-step-4"),
     ("empty-description-accepted", "a_key_needs_a_description", None, "doc-step-4"),
     ("copy-copies-wrong-key", "copy_puts_exactly", None, "doc-step-4"),
+    ("copy-copies-wrong-key", "first_tab_still_shows_the_prompt", None, "doc-step-4"),
+    ("revoked-key-listed-active", "shows_each_keys_status", None, "doc-step-4"),
+    ("revoked-key-listed-active", "still_bad_after_saving", None, "doc-step-4"),
+    ("field-prefilled-before-paste", "pasted_into_production_api_key", None, "doc-step-7"),
+    ("field-prefilled-before-paste", "add_the_key_leaves_the_channel", None, "doc-step-7"),
     ("add-the-key-goes-elsewhere", "add_the_key_leaves_the_channel", None, "doc-step-6"),
     ("api-keys-collapsed", "add_the_key_leaves_the_channel", None, "doc-step-6"),
     ("magento-services-not-under-services", "opened_by_hand", None, "doc-step-6"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fixtures.target import CommerceTarget
+from harness.target import CommerceTarget
 
 
 @pytest.fixture(autouse=True)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from fixtures.chromium import find_chromium
+from harness.chromium import find_chromium
 from tests.harness.conftest import ROOT, RunSuite
 
 PLAYWRIGHT = Path(sys.executable).with_name("playwright")

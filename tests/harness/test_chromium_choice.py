@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from fixtures import chromium
+from harness import chromium
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.harness.conftest import RunSuite
-from tests.harness.external_mocks import CREDENTIALS, serve
+from tools.served_mocks import CREDENTIALS, serve
 
 SUBSET = "end_to_end or first_access_without_a_key or opened_by_hand or valid_key_goes_straight"
 MOCK_ONLY_IN_SUBSET = 1  # "A valid key goes straight on to store integration"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from fixtures import masking
+from harness import secrets as masking
 from tests.harness.conftest import RunSuite
-from tests.harness.external_mocks import CREDENTIALS, serve
+from tools.served_mocks import CREDENTIALS, serve
 
 DEMO_ADMIN_PASSWORD = "admin123"  # the bundled mock's default
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from fixtures import selenium_grid
+from harness import selenium_grid
 from tests.child_env import child_env
 from tests.harness.conftest import ROOT, RunSuite
 from tools.grid_config import GridToolMissing, GridTools, find_tools, hub_toml, node_toml, standalone_toml

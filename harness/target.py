@@ -1,0 +1,44 @@
+"""The system under test: where its admin and account portal are, who signs in, and its control API if any."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from flowspec.commerce import API_PORTAL_PATH
+from harness.control_api import AdminControl, PortalControl
+
+ENV_ADMIN_URL = "COMMERCE_ADMIN_URL"
+ENV_PORTAL_URL = "COMMERCE_PORTAL_URL"
+ENV_CONTROL_TOKEN = "COMMERCE_CONTROL_TOKEN"
+ENV_CREDENTIALS = {
+    "admin_user": "COMMERCE_ADMIN_USER",
+    "admin_password": "COMMERCE_ADMIN_PASSWORD",
+    "portal_email": "COMMERCE_PORTAL_EMAIL",
+    "portal_password": "COMMERCE_PORTAL_PASSWORD",
+}
+
+
+@dataclass(frozen=True)
+class CommerceTarget:
+    admin_url: str
+    portal_url: str
+    admin_user: str
+    admin_password: str = field(repr=False)
+    portal_email: str
+    portal_password: str = field(repr=False)
+    admin_control: AdminControl | None = field(default=None, repr=False)
+    portal_control: PortalControl | None = field(default=None, repr=False)
+    bundled: bool = False
+
+    @property
+    def has_control_api(self) -> bool:
+        return self.admin_control is not None and self.portal_control is not None
+
+    @property
+    def api_portal_url(self) -> str:
+        return self.portal_url.rstrip("/") + "/" + API_PORTAL_PATH
+
+    def describe(self) -> str:
+        kind = "bundled mocks" if self.bundled else "given target"
+        control = "control API on" if self.has_control_api else "no control API: @mock-only scenarios skipped"
+        return f"{kind}: admin {self.admin_url}, portal {self.portal_url} ({control})"
