@@ -274,7 +274,7 @@ class Recorder:
         record.promises_kept = property_values(added, PROMISE_KEPT)
         record.promises_broken = property_values(added, PROMISE_BROKEN)
         broke = property_values(added, DOC_STEP_BROKEN)
-        record.broke = broke[-1] if broke else None
+        record.broke = broke[0] if broke else None
         tags = recording.result.doc_tags
         found = [
             doc for promise in [*record.promises_due, *record.promises_kept, *record.promises_broken]

@@ -29,7 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from flowspec.doc_steps import BY_TAG, DOC_STEPS, DocStep, label
-from flowspec.promises import BY_ID, PROMISES, Promise
+from flowspec.promises import BY_ID, PROMISES, Promise, broken_doc_steps
 from livingdoc.model import NOT_RUN, PASSED, SET_UP, SKIPPED, GateDecision, ScenarioResult, StepResult
 
 KEPT, BROKEN, NOT_REACHED, UNCHECKED = "kept", "broken", "not reached", "unchecked"
@@ -39,13 +39,11 @@ DOC_STEP_NAMED = re.compile(r"^Doc (?:step (\d+)|rule)\b")
 
 
 def promise_doc_steps(promise_id: str, scenario_doc_tags: Iterable[str]) -> list[str]:
-    """The doc steps a promise's check speaks for in a scenario: the promise's own doc steps that the scenario
-    is tagged with, else the promise's first one (a promise checked while setting up another step's scenario)."""
-    promise = BY_ID.get(promise_id)
-    if promise is None:
+    """The doc steps a promise's check speaks for in a scenario (``flowspec.promises.broken_doc_steps``: the
+    promise's own doc steps the scenario is tagged with, else its first numbered one); none for an unknown id."""
+    if promise_id not in BY_ID:
         return []
-    tags = set(scenario_doc_tags)
-    return [tag for tag in promise.doc_tags if tag in tags] or list(promise.doc_tags[:1])
+    return list(broken_doc_steps(promise_id, tuple(scenario_doc_tags)))
 
 
 def doc_step_named(line: str) -> str | None:
