@@ -1,8 +1,12 @@
 """The run's controller (the only process, or xdist's controller): progress, merge, gate, publish.
 
-It prints a line when a documented step gets its first passing scenario, and at the end merges
-the part files of every process, applies the coverage gate (every documented step covered, every
-promise of the doc kept where it was due), writes the reports and a one-screen summary.
+It prints a line when a documented step gets its first kept check and when a scenario fails (naming the doc
+step its failure names), and at the end merges the part files of every process, judges each documented step
+(``livingdoc.verdicts``), applies the coverage gate, copies the failed scenarios' traces and videos into the
+reports folder, writes the reports and a one-screen summary.
+
+The copies are made here, in ``pytest_sessionfinish``, so that the harness's scrub of every file under the
+reports folder (a wrapper around this hook, which runs its part after it) covers them too.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import subprocess
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,14 +23,28 @@ from typing import Any
 import pytest
 
 from flowspec.doc_steps import BY_TAG, doc_tags_of, label
-from livingdoc import coverage as cov
-from livingdoc import illustrations
-from livingdoc.merge import MergedRun, merge, read_parts
-from livingdoc.model import ERROR, FAILED, PASSED, SKIPPED, ScenarioResult
+from flowspec.published_doc import PublishedDoc
+from livingdoc import verdicts as cov
+from livingdoc.model import (
+    ARTIFACTS_DIR,
+    ERROR,
+    FAILED,
+    PASSED,
+    SKIPPED,
+    GateDecision,
+    MergedRun,
+    ReportMeta,
+    ScenarioResult,
+    Settings,
+    Target,
+    first_line,
+    merge,
+    read_parts,
+)
 from livingdoc.mutation import read_mutation_summary
-from livingdoc.options import Settings
-from livingdoc.promise_view import promise_coverage
-from livingdoc.publish import REPORT_NAME, ReportMeta, write_reports
+from livingdoc.pictures import ILLUSTRATIONS
+from livingdoc.reports import REPORT_NAME, copy_artifacts, write_reports
+from livingdoc.verdicts import KEPT, doc_step_named, promise_coverage, promise_doc_steps
 
 DATA_DIR = "data"  # with --living-doc-keep-data: the run's parts and screenshots, for merging shards
 
@@ -37,8 +56,11 @@ class Progress:
 
 
 class Controller:
-    def __init__(self, config: pytest.Config, settings: Settings, run_dir: Path) -> None:
+    def __init__(
+        self, config: pytest.Config, settings: Settings, run_dir: Path, docs: list[PublishedDoc] | None = None
+    ) -> None:
         self.config = config
+        self.docs = docs or []
         self.settings = settings
         self.report_dir = settings.report_dir
         self.run_dir = run_dir
@@ -77,14 +99,15 @@ class Controller:
         if terminal is None or self.config.get_verbosity() < -1:
             return
         if report.when == "call" and report.passed:
-            for tag in doc_tags:
+            for tag in kept_doc_steps(report.user_properties, doc_tags):
                 if tag not in self.progress.covered:
                     self.progress.covered.add(tag)
                     count = f"({len(self.progress.covered)}/{len(BY_TAG)})"
-                    self._progress_line(terminal, f"  living doc: {label(tag)} covered {count}", green=True)
+                    self._progress_line(terminal, f"  living doc: {label(tag)} kept {count}", green=True)
         elif report.failed:
-            steps = ", ".join(t.replace("doc-", "") for t in doc_tags)
-            self._progress_line(terminal, f"  living doc: FAILED {report.nodeid} ({steps})", red=True)
+            named = named_doc_step(report)
+            where = label(named) if named in BY_TAG else named or "no doc step named"
+            self._progress_line(terminal, f"  living doc: FAILED {report.nodeid}: {where}", red=True)
         if report.when == "call":
             self.mid_line = self.config.get_verbosity() < 0  # quiet mode prints this test's dot after us
 
@@ -107,7 +130,7 @@ class Controller:
         if run is None or not run.scenarios:
             self._clean_up()  # no scenario in this run (unit tests): no living doc
             return
-        rows = cov.coverage(run.scenarios)
+        rows = cov.doc_verdicts(run.scenarios)
         promises = promise_coverage(run.scenarios)
         decision = cov.decide_gate(self.settings.gate_mode, self._narrowing(run))
         gate_lines = cov.gate_message(rows, promises) if decision.active else []
@@ -116,6 +139,7 @@ class Controller:
 
         self.report_dir.mkdir(parents=True, exist_ok=True)
         written = self._publish_illustrations()
+        copy_artifacts(run.scenarios, self.report_dir)
         meta = ReportMeta(
             generated=time.strftime("%Y-%m-%d %H:%M:%S"),
             wall_time=time.time() - self.started,
@@ -127,6 +151,9 @@ class Controller:
             notes=run.problems,
             mutation=read_mutation_summary(self.report_dir),
             cucumber_step_screenshots=self.settings.cucumber_step_screenshots,
+            target=self._target(),
+            commit=project_commit(Path(self.config.rootpath)),
+            docs=self.docs,
         )
         write_reports(run, rows, meta, self.run_dir)
         if self.settings.keep_data:
@@ -175,11 +202,17 @@ class Controller:
         folder = Path(self.config.rootpath) / str(base)
         return [os.path.relpath(p, self.config.rootpath) for p in folder.rglob("*.feature")] if folder.is_dir() else []
 
+    def _target(self) -> Target | None:
+        found = self.config.hook.pytest_livingdoc_target(config=self.config)
+        if not found:
+            return None
+        return Target(str(found.get("admin_url", "")), str(found.get("portal_url", "")), str(found.get("kind", "")))
+
     def _publish_illustrations(self) -> dict[str, Path]:
         written = {}
         source = self.run_dir / "illustrations"
         target = self.report_dir / "illustrations"
-        for picture in illustrations.ILLUSTRATIONS:
+        for picture in ILLUSTRATIONS:
             made = source / picture.filename
             if made.is_file():
                 target.mkdir(parents=True, exist_ok=True)
@@ -190,8 +223,8 @@ class Controller:
     def _summary(
         self,
         scenarios: list[ScenarioResult],
-        rows: list[cov.DocCoverage],
-        decision: cov.GateDecision,
+        rows: list[cov.DocVerdict],
+        decision: GateDecision,
         gate_lines: list[str],
         written: dict[str, Path],
     ) -> list[str]:
@@ -199,14 +232,21 @@ class Controller:
         failed = sum(1 for s in scenarios if s.status in (FAILED, ERROR))
         lines = []
         for row in rows:
-            mark = "ok " if row.covered and not row.failed else "!! " if row.covered else "XX "
-            lines.append(f"  {mark}{row.label:<62} {row.passed} passed, {row.failed} failed  [{row.status}]")
-        covered = sum(1 for r in rows if r.covered)
+            mark = {KEPT: "ok ", cov.BROKEN: "XX "}.get(row.verdict, "!! ")
+            reached = f", not reached in {len(row.not_reached_in)}" if row.not_reached_in and row.kept_in else ""
+            lines.append(
+                f"  {mark}{row.label:<62} {row.verdict.upper():<11} "
+                f"scenarios: {row.passed} passed, {row.failed} failed{reached}"
+            )
+        kept = sum(1 for r in rows if r.verdict == KEPT)
         others = len(scenarios) - passed - failed
         lines.append(
-            f"  {covered}/{len(rows)} documented steps covered; {len(scenarios)} scenarios: {passed} passed, "
+            f"  {kept}/{len(rows)} documented steps kept; {len(scenarios)} scenarios: {passed} passed, "
             f"{failed} failed" + (f", {others} skipped or not run" if others else "")
         )
+        for failure in cov.failures(scenarios):
+            lines.append(f"  XX {failure.doc_label}: {failure.scenario.title}")
+            lines.append(f"       {failure.message}")
         shown = sum(len(step.shots) for s in scenarios for step in s.steps)
         taken = len({(s.nodeid, shot.path) for s in scenarios for step in s.steps for shot in step.shots})
         capture = sum(s.capture_seconds for s in scenarios)
@@ -217,13 +257,16 @@ class Controller:
         gate_state = "FAILED" if gate_lines else ("passed" if decision.active else "off")
         lines.append(f"  coverage gate: {gate_state} ({decision.why})")
         lines.extend(gate_lines)
-        missing = [i.filename for i in illustrations.ILLUSTRATIONS if i.filename not in written]
+        missing = [i.filename for i in ILLUSTRATIONS if i.filename not in written]
         lines.append(
-            f"  illustrations: {len(written)}/{len(illustrations.ILLUSTRATIONS)} re-created in "
+            f"  illustrations: {len(written)}/{len(ILLUSTRATIONS)} re-created in "
             f"{self.report_dir / 'illustrations'}" + (f" (not this run: {', '.join(missing)})" if missing else "")
         )
         lines.append(f"  cucumber JSON: {self.report_dir / 'cucumber.json'}")
         lines.append(f"  JUnit XML (one test case per scenario): {self.report_dir / 'junit.xml'}")
+        lines.append(f"  verdicts (JSON): {self.report_dir / 'living-doc.json'}")
+        if any(s.traces or s.videos for s in scenarios if s.broken):
+            lines.append(f"  failed scenarios' traces and videos: {self.report_dir / ARTIFACTS_DIR}")
         lines.append(f"  living doc: {self.report_dir / REPORT_NAME}")
         return lines
 
@@ -234,6 +277,36 @@ class Controller:
         for line in self.summary:
             red = line.startswith(("  XX", "DOC COVERAGE", "  coverage gate: FAILED"))
             terminalreporter.write_line(line, red=red, bold=line.startswith("  living doc:"))
+
+
+def kept_doc_steps(properties: list[tuple[str, object]], doc_tags: list[str]) -> list[str]:
+    """The doc steps a passing scenario kept a check of (its doc tags, when it records no promise)."""
+    kept = [str(v) for k, v in properties if k == "promise-kept"]
+    if not kept:
+        return doc_tags
+    found = {tag for promise in kept for tag in promise_doc_steps(promise, doc_tags)}
+    return [tag for tag in BY_TAG if tag in found]
+
+
+def named_doc_step(report: pytest.TestReport) -> str | None:
+    """The doc step a failed report names: what the harness recorded, else the failure's first line."""
+    named = [str(v) for k, v in report.user_properties if k == "doc-step-broken"]
+    if named:
+        return named[-1]
+    crash = getattr(report.longrepr, "reprcrash", None)
+    message = str(getattr(crash, "message", "") or "")
+    return doc_step_named(first_line(message))
+
+
+def project_commit(root: Path) -> str:
+    """The project's commit (``git rev-parse --short HEAD``), "" where git or the repository is missing."""
+    try:
+        found = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True, text=True, timeout=5, check=False
+        )
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return found.stdout.strip() if found.returncode == 0 else ""
 
 
 def prune_stale_runs(runs: Path, max_age_seconds: float = 24 * 3600) -> None:

@@ -36,3 +36,9 @@ def pytest_livingdoc_step_screenshots(item: pytest.Item, step_title: str, files:
     """Screenshots were taken after a Gherkin step: ``files`` are ``(tab name, path)``. Called while the step
     is still the current one (before other plugins' ``pytest_bdd_after_step``), so a reporter such as Allure
     can attach them to it."""
+
+
+@hookspec(firstresult=True)
+def pytest_livingdoc_target(config: pytest.Config) -> dict[str, str] | None:
+    """What the run plays against, for the living doc's header: ``{"admin_url": ..., "portal_url": ...,
+    "kind": "bundled mocks" | "given target"}``, URLs without credentials; ``None`` when the harness cannot tell."""

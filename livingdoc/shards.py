@@ -21,17 +21,16 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from livingdoc import coverage as cov
-from livingdoc.merge import MergedRun, merge, read_parts
-from livingdoc.model import ERROR, FAILED, PASSED
+from livingdoc import verdicts as cov
+from livingdoc.model import ARTIFACTS_DIR, ERROR, FAILED, PASSED, GateDecision, MergedRun, ReportMeta, merge, read_parts
 from livingdoc.mutation import read_mutation_summary
-from livingdoc.promise_view import promise_coverage
-from livingdoc.publish import ReportMeta, write_reports
+from livingdoc.reports import write_reports
+from livingdoc.verdicts import promise_coverage
 
 DATA_DIR = "data"
 
 
-def merge_shards(shard_dirs: list[Path], out: Path) -> tuple[MergedRun, list[cov.DocCoverage], list[str]]:
+def merge_shards(shard_dirs: list[Path], out: Path) -> tuple[MergedRun, list[cov.DocVerdict], list[str]]:
     """Merge the shards' records and screenshots into ``out``; returns the run, its coverage and problems."""
     files = out / DATA_DIR
     shutil.rmtree(files, ignore_errors=True)
@@ -43,12 +42,14 @@ def merge_shards(shard_dirs: list[Path], out: Path) -> tuple[MergedRun, list[cov
             raise FileNotFoundError(f"{shard} has no {DATA_DIR}/parts: run the shard with --living-doc-keep-data")
         parts.extend(read_parts(data / "parts"))
         shutil.copytree(data, files, dirs_exist_ok=True, ignore=shutil.ignore_patterns("parts"))
+        if (shard / ARTIFACTS_DIR).is_dir():  # the failed scenarios' traces and videos, linked from the page
+            shutil.copytree(shard / ARTIFACTS_DIR, out / ARTIFACTS_DIR, dirs_exist_ok=True)
     run = merge(parts)
     nodeids = Counter(record["scenario"]["nodeid"] for p in parts for record in p if record.get("kind") == "result")
     problems = [f"{nodeid} ran in {n} shards" for nodeid, n in sorted(nodeids.items()) if n > 1]
     run.problems.extend(problems)
     run.deselected = 0  # each shard deselects the others' scenarios; the union is what counts
-    return run, cov.coverage(run.scenarios), run.problems
+    return run, cov.doc_verdicts(run.scenarios), run.problems
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -63,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     except FileNotFoundError as exc:
         print(f"livingdoc.shards: {exc}", file=sys.stderr)
         return 2
-    gate = cov.GateDecision(not args.no_gate, "merged shards" if not args.no_gate else "--no-gate")
+    gate = GateDecision(not args.no_gate, "merged shards" if not args.no_gate else "--no-gate")
     gate_lines = cov.gate_message(rows, promise_coverage(run.scenarios)) if gate.active else []
     meta = ReportMeta(
         generated=time.strftime("%Y-%m-%d %H:%M:%S"),

@@ -1,13 +1,19 @@
-// Thumbnails enlarge in a modal dialog (Escape or the Close button closes it).
+// The page reads without JavaScript; this only adds: Escape closes an enlarged picture, and printing (or saving
+// as PDF) opens every scenario so its pictures are printed too.
 (function () {
-  var dialog = document.getElementById('lightbox');
-  var view = document.getElementById('lightbox-shot');
-  document.addEventListener('click', function (event) {
-    var button = event.target.closest('button.enlarge');
-    if (!button) return;
-    view.className = 'shot ' + button.dataset.shot;
-    view.setAttribute('aria-label', button.dataset.title);
-    dialog.showModal();
+  document.addEventListener('keydown', function (event) {
+    if (event.key !== 'Escape') return;
+    var open = document.querySelector('.zoom:target .zoom-close');
+    if (open) { event.preventDefault(); open.click(); }
   });
-  dialog.addEventListener('click', function (event) { if (event.target === dialog) dialog.close(); });
+  var opened = [];
+  window.addEventListener('beforeprint', function () {
+    opened = Array.prototype.filter.call(document.querySelectorAll('details:not([open])'), function (d) {
+      d.open = true; return true;
+    });
+  });
+  window.addEventListener('afterprint', function () {
+    opened.forEach(function (d) { d.open = false; });
+    opened = [];
+  });
 })();

@@ -46,3 +46,35 @@ def scenario(
         failed_step=failed_at,
         error="AssertionError: Doc step 1: the dashboard" if status == FAILED else None,
     )
+
+
+# A stand-in for the published doc's German edition, in its Markdown form (front matter, title, the rule, nine
+# numbered steps): our own words, not the vendor's text, which the project never ships.
+GERMAN_DOC = """\
+---
+title: Den Amazon API-Schlüssel testen
+source-git-commit: 0123456789abcdef0123456789abcdef01234567
+---
+
+# Den Amazon API-Schlüssel testen
+
+Der Kanal prüft den Schlüssel bei jedem Öffnen, und ein fehlender oder alter Schlüssel wird nicht angenommen.
+
+1. Melden Sie sich im [!DNL Commerce] Admin an.
+
+1. Öffnen Sie **[!UICONTROL Marketing]** > **[!UICONTROL Amazon Sales Channel]**.
+
+1. Klicken Sie auf **[!UICONTROL Sign in]**, und das Konto öffnet sich in einem neuen Tab.
+
+1. Legen Sie im API Portal einen Schlüssel an und kopieren Sie ihn.
+
+1. Gehen Sie zurück zum ersten Tab.
+
+1. Klicken Sie auf **[!UICONTROL Add the key]**.
+
+1. Fügen Sie den kopierten Schlüssel in **[!UICONTROL Production Api key]** ein.
+
+1. Klicken Sie auf **[!UICONTROL Save Config]**.
+
+1. Öffnen Sie den Kanal erneut, und der Schlüssel wird wieder geprüft.
+"""

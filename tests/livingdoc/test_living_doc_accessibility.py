@@ -1,6 +1,7 @@
-"""The living doc is accessible: axe-core finds no violation with every section open; thumbnails open by
-keyboard in a dialog that Escape closes; with JavaScript off the screenshots still show; a tab that shows
-nothing (about:blank) gets no thumbnail."""
+"""The living doc is accessible and reads without JavaScript: axe-core finds no violation with every section
+open, the failures list included; a picture enlarges by keyboard with JavaScript off (Escape closes it with
+JavaScript on); the screenshots show with JavaScript off and when printed; anchors land below the sticky bar;
+the doc's language switch works without JavaScript; a tab that shows nothing (about:blank) gets no thumbnail."""
 
 from __future__ import annotations
 
@@ -10,13 +11,12 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from flowspec.doc_steps import DOC_STEPS
-from livingdoc import html_report
-from livingdoc.coverage import coverage
-from livingdoc.model import ERROR, FAILED, PASSED, ScenarioResult
-from livingdoc.promise_view import promise_coverage
-from livingdoc.publish import ReportMeta
-from livingdoc.screenshots import Camera
-from tests.livingdoc.records import scenario
+from flowspec.published_doc import parse
+from livingdoc import page as html_page
+from livingdoc.model import ERROR, FAILED, PASSED, ReportMeta, ScenarioResult
+from livingdoc.pictures import Camera
+from livingdoc.verdicts import doc_verdicts, promise_coverage
+from tests.livingdoc.records import GERMAN_DOC, scenario
 
 ALL_DOC_TAGS = tuple(step.tag for step in DOC_STEPS)
 
@@ -30,7 +30,10 @@ def report(page: Page, tmp_path: Path) -> Path:
     passed.notes = ["Admin layout: API keys at Stores > Settings > Configuration"]
     failed = scenario("tests/e2e/test_a.py::test_broken[chromium]", FAILED, ("doc-step-2",), order=1, failed_at=1)
     failed.mock_log = ["12:00:00.000 admin  GET  /admin/channel/amazon/ -> 200"]
-    failed.longrepr = "Traceback ...\nDocStepFailure: Doc step 2 (...): the prompt should show"
+    failed.error = (
+        "DocStepFailure: Doc step 2 (Open Marketing > Channels > Amazon Sales Channel): the prompt should show"
+    )
+    failed.longrepr = "Traceback ...\n" + failed.error
     failed.traces = [str(tmp_path / "test-results" / "t" / "trace.zip")]
     errored = scenario("tests/e2e/test_a.py::test_setup[chromium]", ERROR, ("doc-rule",), order=2)
     errored.error = "ControlApiError: reset failed"
@@ -47,7 +50,8 @@ def report(page: Page, tmp_path: Path) -> Path:
             "modules": {"mocks/admin/channel.py": {"total": 9, "killed": 9}},
         },
     )
-    html = html_report.render(scenarios, coverage(scenarios), promise_coverage(scenarios), meta, lambda path: picture)
+    meta.docs = [parse(GERMAN_DOC, source="de.md")]
+    html = html_page.render(scenarios, doc_verdicts(scenarios), promise_coverage(scenarios), meta, lambda path: picture)
     path = tmp_path / "living-doc.html"
     path.write_text(html, encoding="utf-8")
     return path
@@ -60,18 +64,74 @@ def test_axe_finds_no_violation_with_every_section_open(page: Page, tmp_path: Pa
     assert results.violations_count == 0, results.generate_report()
 
 
-def test_thumbnails_open_by_keyboard_in_a_dialog_that_escape_closes(page: Page, tmp_path: Path) -> None:
+def no_js_page(page: Page) -> Page:
+    context = page.context.browser.new_context(java_script_enabled=False)  # type: ignore[union-attr]
+    return context.new_page()
+
+
+def test_a_picture_enlarges_by_keyboard_without_javascript(page: Page, tmp_path: Path) -> None:
+    no_js = no_js_page(page)
+    try:
+        no_js.set_viewport_size({"width": 1280, "height": 800})
+        no_js.goto(report(page, tmp_path).as_uri())
+        link = no_js.get_by_role("link", name="Enlarge: admin tab after: When I sign in").first
+        link.focus()
+        no_js.keyboard.press("Enter")
+        enlarged = no_js.locator(".zoom:target .shot[role=img]")
+        expect(enlarged).to_be_visible()
+        assert enlarged.bounding_box()["width"] >= 900, "the enlarged picture is at least 900 px wide"  # type: ignore[index]
+        no_js.locator(".zoom:target .zoom-close").click()
+        expect(no_js.locator(".zoom:target")).to_have_count(0)
+    finally:
+        no_js.context.close()
+
+
+def test_escape_closes_an_enlarged_picture(page: Page, tmp_path: Path) -> None:
     page.goto(report(page, tmp_path).as_uri())
-    thumbnail = page.get_by_role("button", name="Enlarge: admin tab after: When I sign in").first
-    thumbnail.focus()
-    page.keyboard.press("Enter")
-    dialog = page.get_by_role("dialog", name="Screenshot")
-    expect(dialog).to_be_visible()
-    expect(dialog.get_by_role("img")).to_have_attribute(
-        "aria-label", "admin tab after: When I sign in with the admin user name and password"
-    )
+    page.get_by_role("link", name="Enlarge: admin tab after: When I sign in").first.click()
+    expect(page.locator(".zoom:target")).to_have_count(1)
     page.keyboard.press("Escape")
-    expect(dialog).to_be_hidden()
+    expect(page.locator(".zoom:target")).to_have_count(0)
+
+
+def test_the_failures_list_comes_first_and_its_links_land_below_the_sticky_bar(page: Page, tmp_path: Path) -> None:
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(report(page, tmp_path).as_uri())
+    first_section = page.locator("main > section").first
+    expect(first_section).to_have_id("failures")
+    expect(first_section.locator("li")).to_have_count(2)
+    expect(first_section).to_contain_text("Doc step 2 (Open Marketing > Channels > Amazon Sales Channel)")
+    expect(first_section).to_contain_text("Expected: the prompt should show")
+    page.locator("header").get_by_role("link", name="2 failed").click()
+    assert page.evaluate("location.hash") == "#failures"
+    page.locator("#failures a").first.click()
+    target = page.locator(":target")
+    expect(target.locator("h4")).to_have_text("What broke")
+    bar = page.locator("nav.sections").bounding_box()
+    box = target.bounding_box()
+    assert bar is not None and box is not None and box["y"] >= bar["y"] + bar["height"], "hidden under the bar"
+
+
+def test_pictures_are_printed(page: Page, tmp_path: Path) -> None:
+    page.goto(report(page, tmp_path).as_uri())
+    pdf = page.pdf()  # as "Print" or "Save as PDF" does it: backgrounds off unless the page asks for them
+    assert b"/Subtype /Image" in pdf, "the screenshots are dropped from the printout"
+
+
+def test_the_doc_language_switch_works_without_javascript(page: Page, tmp_path: Path) -> None:
+    no_js = no_js_page(page)
+    try:
+        no_js.goto(report(page, tmp_path).as_uri())
+        german = no_js.locator("#doc-step-7 .doc-own")
+        english = no_js.locator("#doc-step-7 .doc-english")
+        expect(german).to_have_attribute("lang", "de")
+        expect(german).to_contain_text("Fügen Sie den kopierten Schlüssel")
+        expect(english).to_be_hidden()
+        no_js.get_by_label("English").check()
+        expect(german).to_be_hidden()
+        expect(english).to_contain_text("Paste the copied key into Production Api key.")
+    finally:
+        no_js.context.close()
 
 
 def test_screenshots_show_without_javascript(page: Page, tmp_path: Path) -> None:

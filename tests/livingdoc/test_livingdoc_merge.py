@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from livingdoc.merge import PartWriter, merge, read_parts
-from livingdoc.model import FAILED, NOT_RUN, PASSED, ScenarioResult
+from livingdoc.model import FAILED, NOT_RUN, PASSED, PartWriter, ScenarioResult, merge, read_parts
 from tests.livingdoc.records import scenario
 
 NODEIDS = [f"tests/e2e/test_demo.py::test_{n}" for n in "abcdef"]

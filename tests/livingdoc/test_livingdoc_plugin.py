@@ -3,6 +3,7 @@ the gate fails a whole-suite run with an uncovered documented step, subsets are 
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import subprocess
@@ -12,7 +13,9 @@ from typing import Any
 
 import pytest
 
+from flowspec.published_doc import parse
 from tests.child_env import child_env
+from tests.livingdoc.records import GERMAN_DOC
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -161,3 +164,46 @@ def test_no_living_doc_writes_nothing(project: Path) -> None:
     code, output, report = run(project, "none", "--no-living-doc", "-k", "not breaks")
     assert code == 0, output
     assert not report.exists()
+
+
+def test_the_source_doc_gives_each_step_in_the_docs_own_words(project: Path) -> None:
+    (project / "doc.de.md").write_text(GERMAN_DOC, encoding="utf-8")
+    code, output, report = run(project, "doc", "-k", "not breaks", "--source-doc", "doc.de.md")
+    assert code == 0, output
+    page = html.unescape((report / "living-doc.html").read_text(encoding="utf-8"))
+    doc = parse(GERMAN_DOC)
+    assert len(doc.steps) == 9
+    for published in doc.steps:
+        assert published.text in page, f"step {published.number} is not shown in the doc's words"
+    assert doc.intro_text in page
+    assert "revision 0123456789abcdef0123456789abcdef01234567" in page
+
+
+def test_a_source_doc_that_cannot_be_read_is_a_usage_error(project: Path) -> None:
+    code, output, report = run(project, "missing", "--source-doc=nowhere.md")
+    assert code == 4, output
+    assert "--source-doc: nowhere.md could not be read" in output
+    (project / "other.md").write_text("# Something else\n\n1. a step\n", encoding="utf-8")
+    code, output, _ = run(project, "other", "--source-doc=other.md")
+    assert code == 4 and "not the Amazon API key doc" in output, output
+
+
+def test_the_verdicts_are_written_for_dashboards(project: Path) -> None:
+    code, output, report = run(project, "verdicts", "-p", "no:xdist")
+    assert code == 1, output
+    document = json.loads((report / "living-doc.json").read_text(encoding="utf-8"))
+    verdicts = {entry["id"]: entry["verdict"] for entry in document["doc_steps"]}
+    assert verdicts["doc-step-2"] == "broken", "the failing scenario's message names doc step 2"
+    assert verdicts["doc-step-1"] == verdicts["doc-step-3"] == verdicts["doc-rule"] == "kept"
+    assert verdicts["doc-step-4"] == "not run"
+    assert document["failures"] == [
+        {
+            "scenario": "A step breaks",
+            "nodeid": "test_demo.py::test_a_step_breaks",
+            "doc_step": "doc-step-2",
+            "message": "Doc step 2: expected 4, got 3",
+            "while_setting_up": False,
+            "step": "Then the number is 4",
+            "scenario_doc_steps": ["doc-step-2"],
+        }
+    ]

@@ -7,11 +7,18 @@ import re
 from pathlib import Path
 
 from flowspec.doc_steps import DOC_STEPS
-from livingdoc import cucumber, html_report
-from livingdoc.coverage import GATE_AUTO, GATE_OFF, GATE_ON, coverage, decide_gate, gate_message, uncovered
-from livingdoc.model import ERROR, FAILED, NOT_RUN, PASSED, SKIPPED, ScenarioResult
-from livingdoc.promise_view import promise_coverage
-from livingdoc.publish import ReportMeta
+from livingdoc import page as html_page
+from livingdoc.model import ERROR, FAILED, NOT_RUN, PASSED, SKIPPED, ReportMeta, ScenarioResult
+from livingdoc.reports import cucumber_json
+from livingdoc.verdicts import (
+    GATE_AUTO,
+    GATE_OFF,
+    GATE_ON,
+    decide_gate,
+    doc_verdicts,
+    gate_message,
+    promise_coverage,
+)
 from tests.livingdoc.records import scenario
 
 JPEG = b"\xff\xd8\xff\xe0" + b"jpeg-bytes" * 10
@@ -22,47 +29,42 @@ def read_fake(path: str) -> bytes | None:
     return JPEG + path.encode()
 
 
-# ---- coverage and gate ----
+# ---- verdicts and gate (records without promises: a plain pytest-bdd project) ----
 
 
-def test_coverage_rows_follow_the_doc_rule_first_then_1_to_9() -> None:
-    rows = coverage([])
+def test_verdict_rows_follow_the_doc_rule_first_then_1_to_9() -> None:
+    rows = doc_verdicts([])
     assert [row.doc.tag for row in rows] == ["doc-rule", *(f"doc-step-{n}" for n in range(1, 10))]
-    assert all(row.status == "no scenario" for row in rows)
+    assert all(row.verdict == "not run" for row in rows)
 
 
-def test_a_doc_step_is_covered_only_by_a_passing_scenario() -> None:
+def test_without_promise_records_a_failure_breaks_only_the_doc_step_it_names() -> None:
     scenarios = [
         scenario("t::passes", PASSED, ("doc-step-1", "doc-step-2")),
-        scenario("t::fails", FAILED, ("doc-step-2", "doc-step-3"), failed_at=1),
+        scenario("t::fails", FAILED, ("doc-step-2", "doc-step-3"), failed_at=1),  # "Doc step 1: the dashboard"
         scenario("t::skipped", SKIPPED, ("doc-step-4",)),
     ]
-    rows = {row.doc.tag: row for row in coverage(scenarios)}
+    rows = {row.doc.tag: row for row in doc_verdicts(scenarios)}
 
-    assert (rows["doc-step-1"].status, rows["doc-step-1"].passed, rows["doc-step-1"].failed) == ("covered", 1, 0)
-    assert (rows["doc-step-2"].status, rows["doc-step-2"].passed, rows["doc-step-2"].failed) == (
-        "covered, with failures",
-        1,
-        1,
-    )
-    assert rows["doc-step-3"].status == "failing" and not rows["doc-step-3"].covered
-    assert rows["doc-step-4"].status == "not run" and not rows["doc-step-4"].covered
-    assert [s.nodeid for s in rows["doc-step-2"].scenarios] == ["t::passes", "t::fails"]
+    assert rows["doc-step-1"].verdict == "broken", "the failure names doc step 1"
+    assert rows["doc-step-2"].verdict == "kept", "passed in one scenario, not reached in the other"
+    assert [s.nodeid for s in rows["doc-step-2"].not_reached_in] == ["t::fails"]
+    assert rows["doc-step-3"].verdict == "not reached"
+    assert rows["doc-step-4"].verdict == "not run"
+    assert [s.nodeid for s in rows["doc-step-1"].scenarios] == ["t::passes", "t::fails"]
 
 
-def test_the_gate_names_every_uncovered_step_and_why() -> None:
-    scenarios = [
-        scenario("t::all", PASSED, ALL_DOC_TAGS[:-1]),
-        scenario("t::nine", FAILED, ("doc-step-9",), failed_at=0),
-    ]
-    rows = coverage(scenarios)
+def test_the_gate_names_every_step_without_a_kept_check_and_why() -> None:
+    nine = scenario("t::nine", FAILED, ("doc-step-9",), failed_at=0)
+    nine.error = "AssertionError: the channel did not open"  # names no doc step
+    rows = doc_verdicts([scenario("t::all", PASSED, ALL_DOC_TAGS[:-1]), nine])
 
-    assert [row.doc.tag for row in uncovered(rows)] == ["doc-step-9"]
+    assert [row.doc.tag for row in rows if row.verdict != "kept"] == ["doc-step-9"]
     message = gate_message(rows)
-    assert message[0].startswith("DOC COVERAGE GATE FAILED: 1 documented step")
-    assert "Doc step 9 (Open Amazon Sales Channel again): Scenario nine [failed]" in message[1]
+    assert message[0].startswith("DOC COVERAGE GATE FAILED: 1 documented step(s) have no kept check")
+    assert "Doc step 9 (Open Amazon Sales Channel again): Scenario nine [not reached]" in message[1]
     assert "--no-doc-coverage-gate" in message[-1]
-    assert gate_message(coverage([scenario("t::all", PASSED, ALL_DOC_TAGS)])) == []
+    assert gate_message(doc_verdicts([scenario("t::all", PASSED, ALL_DOC_TAGS)])) == []
 
 
 def test_the_gate_is_on_for_the_whole_suite_and_off_for_subsets_unless_forced() -> None:
@@ -77,9 +79,9 @@ def test_the_gate_is_on_for_the_whole_suite_and_off_for_subsets_unless_forced() 
 
 
 def render(scenarios: list[ScenarioResult], tmp_path: Path) -> str:
-    rows = coverage(scenarios)
+    rows = doc_verdicts(scenarios)
     info = ReportMeta(generated="2024-01-01 00:00:00", report_dir=tmp_path / "reports")
-    return html_report.render(scenarios, rows, promise_coverage(scenarios), info, read_fake)
+    return html_page.render(scenarios, rows, promise_coverage(scenarios), info, read_fake)
 
 
 def test_the_page_is_self_contained_and_lists_the_doc_steps_in_order(tmp_path: Path) -> None:
@@ -90,7 +92,7 @@ def test_the_page_is_self_contained_and_lists_the_doc_steps_in_order(tmp_path: P
     positions = [page.index(f'id="{tag}"') for tag in ALL_DOC_TAGS]
     assert positions == sorted(positions)
     assert "data:image/jpeg;base64," in page
-    assert "10 of 10</b> documented steps covered" in page
+    assert "10 of 10</b> documented steps kept" in page
 
 
 def test_each_distinct_screenshot_is_embedded_once(tmp_path: Path) -> None:
@@ -99,7 +101,7 @@ def test_each_distinct_screenshot_is_embedded_once(tmp_path: Path) -> None:
     page = render([twice], tmp_path)
     embedded = re.findall(r"\.(i-[0-9a-f]+)\{background-image:url\(\"data:image/jpeg;base64,", page)
     assert len(embedded) == len(set(embedded)) == 2, "each distinct picture once, as a CSS class"
-    assert page.count('data-shot="i-') == 3, "three thumbnails point at them"
+    assert page.count('class="enlarge"') == 3, "three thumbnails point at them"
 
 
 def test_a_failure_shows_the_step_error_last_screenshot_trace_and_mock_log(tmp_path: Path) -> None:
@@ -115,7 +117,7 @@ def test_a_failure_shows_the_step_error_last_screenshot_trace_and_mock_log(tmp_p
     )
     assert "AssertionError: Doc step 1: the dashboard" in page
     assert 'class="shots big"' in page and 'figure class="large"' in page
-    assert 'href="../test-results/tests-e2e-test-demo-py-test-broken/trace.zip"' in page
+    assert "Playwright trace:" not in page, "a trace that is not on disk is not linked"
     assert "GET /admin/ -&gt; 500 &lt;boom&gt;" in page, "the mock log is shown, escaped"
     assert re.search(r'<details class="scenario failed" id="[^"]+" open>', page), "failed scenarios start open"
     assert 'li class="step failed broke"' in page and 'li class="step skipped"' in page
@@ -151,7 +153,7 @@ def test_cucumber_json_has_features_elements_and_step_results() -> None:
         scenario("t::b", FAILED, ("doc-step-2",), order=1, failed_at=1),
         scenario("t::c", PASSED, order=2, feature_file="features/other.feature"),
     ]
-    document = json.loads(json.dumps(cucumber.build(scenarios, embed=read_fake)))
+    document = json.loads(json.dumps(cucumber_json(scenarios, embed=read_fake)))
 
     assert [f["uri"] for f in document] == ["features/demo.feature", "features/other.feature"]
     feature = document[0]
@@ -166,7 +168,7 @@ def test_cucumber_json_has_features_elements_and_step_results() -> None:
     assert all(s["arguments"] == [] for s in steps)
     assert [s["result"]["status"] for s in steps] == ["passed", "failed", "skipped"]
     assert steps[0]["result"]["duration"] == 500_000_000 and isinstance(steps[0]["result"]["duration"], int)
-    assert steps[1]["result"]["error_message"].startswith("AssertionError: Doc step 1")
+    assert steps[1]["result"]["error_message"].startswith("Doc step 1: the dashboard\nAssertionError: Doc step 1")
     assert steps[1]["match"]["location"] == "steps/admin.py:30", "the step definition that ran it"
     assert steps[1]["embeddings"][0]["mime_type"] == "image/jpeg"
     assert "embeddings" not in steps[0], "only the failing step's screenshots are embedded"
@@ -175,14 +177,14 @@ def test_cucumber_json_has_features_elements_and_step_results() -> None:
 
 def test_cucumber_json_keeps_a_failure_outside_the_steps_as_a_failed_before_hook() -> None:
     broken = scenario("t::setup", ERROR)
-    broken.longrepr = "E   ControlApiError: reset failed"
+    broken.error, broken.longrepr = "ControlApiError: reset failed", "E   ControlApiError: reset failed"
     for step in broken.steps:
         step.status = NOT_RUN
-    element = cucumber.build([broken])[0]["elements"][0]
+    element = cucumber_json([broken])[0]["elements"][0]
     assert element["before"][0]["result"] == {
         "status": "failed",
         "duration": 0,
-        "error_message": "E   ControlApiError: reset failed",
+        "error_message": "reset failed\nE   ControlApiError: reset failed",
     }
 
 

@@ -7,8 +7,7 @@ from pathlib import Path
 
 from flowspec.doc_steps import DOC_STEPS
 from livingdoc import shards
-from livingdoc.merge import PartWriter
-from livingdoc.model import FAILED
+from livingdoc.model import FAILED, PartWriter
 from tests.livingdoc.records import scenario
 
 ALL_TAGS = tuple(step.tag for step in DOC_STEPS)

@@ -10,8 +10,8 @@ import jsonschema
 import xmlschema
 from junitparser import Error, Failure, JUnitXml, Skipped
 
-from livingdoc import cucumber, junit
 from livingdoc.model import ERROR, FAILED, NOT_RUN, PASSED, SKIPPED, ScenarioResult
+from livingdoc.reports import cucumber_json, write_junit
 from tests.livingdoc.records import scenario
 from tools.report_schemas import CUCUMBER_SCHEMA, junit_xsd
 
@@ -43,7 +43,7 @@ def run_of_every_kind() -> list[ScenarioResult]:
 
 def test_junit_xml_is_valid_against_junit_10_xsd_and_reads_by_scenario(tmp_path: Path) -> None:
     path = tmp_path / "junit.xml"
-    junit.write(run_of_every_kind(), path)
+    write_junit(run_of_every_kind(), path)
 
     xmlschema.XMLSchema(str(junit_xsd())).validate(str(path))
     suites = {suite.name: suite for suite in JUnitXml.fromfile(str(path))}
@@ -70,7 +70,7 @@ def test_junit_xml_is_valid_against_junit_10_xsd_and_reads_by_scenario(tmp_path:
 
 
 def test_cucumber_json_follows_the_common_dialect() -> None:
-    document = cucumber.build(run_of_every_kind(), embed=lambda path: JPEG)
+    document = cucumber_json(run_of_every_kind(), embed=lambda path: JPEG)
     jsonschema.validate(document, json.loads(CUCUMBER_SCHEMA.read_text(encoding="utf-8")))
 
     key_check = next(f for f in document if f["uri"] == "features/key_check.feature")
@@ -93,9 +93,7 @@ def test_cucumber_json_follows_the_common_dialect() -> None:
 
 def test_cucumber_json_embeds_every_steps_screenshots_when_asked() -> None:
     passing = scenario("t.py::test_ok", PASSED)
-    every = cucumber.build([passing], embed=lambda path: JPEG, every_step=True)
+    every = cucumber_json([passing], embed=lambda path: JPEG, every_step=True)
     jsonschema.validate(every, json.loads(CUCUMBER_SCHEMA.read_text(encoding="utf-8")))
     assert all("embeddings" in step for step in every[0]["elements"][0]["steps"])
-    assert all(
-        "embeddings" not in s for s in cucumber.build([passing], embed=lambda p: JPEG)[0]["elements"][0]["steps"]
-    )
+    assert all("embeddings" not in s for s in cucumber_json([passing], embed=lambda p: JPEG)[0]["elements"][0]["steps"])

@@ -1,4 +1,4 @@
-"""The one adapter to pytest-bdd's internals (livingdoc/upstream.py): this fails when pytest-bdd changes
+"""The one adapter to pytest-bdd's internals (livingdoc/collection.py): this fails when pytest-bdd changes
 how it registers the scenario of a generated test, so the living doc's "not run" records stay right."""
 
 from __future__ import annotations
@@ -9,8 +9,7 @@ from typing import Any
 
 from pytest_bdd import scenario
 
-from livingdoc.gherkin_source import read_feature
-from livingdoc.upstream import EXAMPLE_PARAM, collected_scenario
+from livingdoc.collection import EXAMPLE_PARAM, collected_scenario, read_feature
 
 FEATURE = """\
 @end-to-end
@@ -36,7 +35,7 @@ def test_a_generated_test_leads_back_to_its_scenario_and_example_row(tmp_path: P
 
     item: Any = SimpleNamespace(obj=test_adding, callspec=SimpleNamespace(params={EXAMPLE_PARAM: {"n": "2"}}))
     collected = collected_scenario(item)
-    assert collected is not None, "pytest-bdd no longer registers generated tests where livingdoc.upstream looks"
+    assert collected is not None, "pytest-bdd no longer registers generated tests where livingdoc.collection looks"
     assert collected.scenario.name == "Adding 2"
     assert collected.template.line_number == 4
     assert collected.feature.name == "Sums"

@@ -2,38 +2,75 @@
 
 Through pytest-bdd's public step hooks it records each Gherkin step (keyword, text, line, the
 step definition that ran it, status, duration, error), screenshots of the scenario's tabs after
-each step, a Playwright trace group around each step, and per scenario its set-up and teardown
-time, the doc's promises it made due and kept (``user_properties``), its notes, traces and the
-mock servers' log. What only the harness knows (the tabs, the mock log, the secrets to mask)
-comes through the hooks in ``livingdoc.hookspecs``. Each finished scenario is appended to this
+each step (``livingdoc.pictures``), a Playwright trace group around each step, and per scenario its
+set-up and teardown time, the doc's promises it made due and kept (``user_properties``), its notes,
+traces and the mock servers' log. What only the harness knows (the tabs, the mock log, the secrets to
+mask) comes through the hooks in ``livingdoc.hookspecs``. Each finished scenario is appended to this
 process's part file; the controller merges them.
 """
 
 from __future__ import annotations
 
+import contextlib
+import inspect
 import os
 import time
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import BrowserContext, Page
+from playwright.sync_api import Error as PlaywrightError
 
-from livingdoc import illustrations
-from livingdoc.merge import PartWriter
-from livingdoc.model import FAILED, PASSED, ScenarioResult
-from livingdoc.options import Settings
-from livingdoc.outcomes import record_phase
-from livingdoc.placeholders import placeholder, step_result
-from livingdoc.report_text import exception_text, property_values
-from livingdoc.screenshots import Camera
-from livingdoc.step_location import step_definition_location
-from livingdoc.trace_groups import TraceGroups
-from livingdoc.upstream import collected_scenario
+from flowspec.doc_steps import BY_TAG
+from livingdoc import pictures
+from livingdoc.collection import collected_scenario, placeholder, step_result
+from livingdoc.model import (
+    ERROR,
+    FAILED,
+    NOT_RUN,
+    PASSED,
+    SET_UP,
+    SKIPPED,
+    PartWriter,
+    ScenarioResult,
+    Settings,
+    StepResult,
+)
+from livingdoc.verdicts import promise_doc_steps
 
-PROMISE_DUE, PROMISE_KEPT, NOTE, TRACE = "promise-due", "promise-kept", "note", "playwright_trace"
+# What the harness appends to a test's user_properties (they travel under xdist), and what pytest-playwright does.
+PROMISE_DUE, PROMISE_KEPT, PROMISE_BROKEN = "promise-due", "promise-kept", "promise-broken"
+DOC_STEP_BROKEN, NOTE, TRACE, VIDEO = "doc-step-broken", "note", "playwright_trace", "playwright_video"
+
+
+# ---- trace groups: one per Gherkin step, so the trace viewer reads as the Gherkin ----
+
+
+class TraceGroups:
+    def __init__(self) -> None:
+        self._open: BrowserContext | None = None
+
+    def open(self, context: BrowserContext, step: Any, feature_path: str) -> None:
+        """Open a group named like the step ("When I click ...") that points at its line in the feature."""
+        try:
+            context.tracing.group(
+                f"{step.keyword.strip()} {step.name}", location={"file": feature_path, "line": step.line_number}
+            )
+            self._open = context
+        except PlaywrightError:  # tracing is off for this context
+            self._open = None
+
+    def close(self) -> None:
+        if self._open is not None:
+            with contextlib.suppress(PlaywrightError):
+                self._open.tracing.group_end()
+            self._open = None
+
+
+# ---- the recorder ----
 
 
 @dataclass
@@ -41,13 +78,14 @@ class Recording:
     """One scenario while it runs (held in the item's stash)."""
 
     result: ScenarioResult
-    camera: Camera
+    camera: pictures.Camera
     feature_path: str = ""
     step_index: int = -1
     step_started: float = 0.0
     call_started: float = 0.0
     first_step_called: float | None = None
     last_step_done: float | None = None
+    properties_seen: int = 0  # how many user properties the item had when the current step began
     trace_groups: TraceGroups = field(default_factory=TraceGroups)
 
 
@@ -82,7 +120,7 @@ class Recorder:
             if collected is None:
                 continue
             result = placeholder(item, collected, order, self.config.rootpath, self.worker)
-            camera = Camera(self.run_dir, item.nodeid, screencast=self.screencast)
+            camera = pictures.Camera(self.run_dir, item.nodeid, screencast=self.screencast)
             item.stash[RECORDING] = Recording(result, camera)
             placeholders.append(result)
         if placeholders:
@@ -128,6 +166,7 @@ class Recorder:
             return
         recording.step_index += 1
         recording.step_started = time.perf_counter()
+        recording.properties_seen = len(request.node.user_properties)
         if 0 <= recording.step_index < len(recording.result.steps):
             recording.result.steps[recording.step_index].location = step_definition_location(
                 step_func, self.config.rootpath
@@ -154,6 +193,8 @@ class Recorder:
         recording.camera.step_started(tabs)
         recording.step_started = time.perf_counter()  # the step's own time starts after the camera's
         recording.result.capture_seconds += recording.step_started - now
+        if tabs and not recording.result.browser:
+            recording.result.browser = browser_name(tabs[0][1])
         if self.tracing and tabs:
             recording.trace_groups.open(tabs[0][1].context, step, recording.feature_path)
 
@@ -190,6 +231,7 @@ class Recorder:
             return
         recording.step_index += 1
         recording.step_started = time.perf_counter()
+        recording.properties_seen = len(request.node.user_properties)
         self._finish_step(request.node, step, exception, undefined=True)
 
     def _finish_step(
@@ -201,6 +243,7 @@ class Recorder:
         record = recording.result.steps[recording.step_index]
         record.duration = time.perf_counter() - recording.step_started
         recording.trace_groups.close()
+        self._step_promises(item, recording, record)
         if exception is None:
             record.status = PASSED
         else:
@@ -222,13 +265,31 @@ class Recorder:
         recording.result.capture_seconds += record.capture_seconds
         recording.last_step_done = time.perf_counter()
 
+    def _step_promises(self, item: pytest.Item, recording: Recording, record: StepResult) -> None:
+        """What the step appended to the item's user properties: the promises it made due, kept and broke,
+        their doc steps, and the doc step its failure names."""
+        added = item.user_properties[recording.properties_seen :]
+        recording.properties_seen = len(item.user_properties)
+        record.promises_due = property_values(added, PROMISE_DUE)
+        record.promises_kept = property_values(added, PROMISE_KEPT)
+        record.promises_broken = property_values(added, PROMISE_BROKEN)
+        broke = property_values(added, DOC_STEP_BROKEN)
+        record.broke = broke[0] if broke else None
+        tags = recording.result.doc_tags
+        found = [
+            doc for promise in [*record.promises_due, *record.promises_kept, *record.promises_broken]
+            for doc in promise_doc_steps(promise, tags)
+        ]  # fmt: skip
+        found += [record.broke] if record.broke and record.broke != SET_UP else []
+        record.doc_steps = [tag for tag in BY_TAG if tag in found]
+
     def _tabs(self, item: pytest.Item) -> list[tuple[str, Page]]:
         tabs = self.config.hook.pytest_livingdoc_tabs(item=item)
         return [(str(name), page) for name, page in tabs or [] if not page.is_closed()]
 
     def _illustrate(self, recording: Recording, step: Any, tabs: dict[str, Page]) -> None:
         tags = [*recording.result.tags, *recording.result.feature_tags]
-        for picture in illustrations.due(tags, step.name, self.illustrated):
+        for picture in pictures.illustrations_due(tags, step.name, self.illustrated):
             page = tabs.get(picture.tab)
             if page is not None and recording.camera.illustration(
                 page, self.run_dir / "illustrations" / picture.filename
@@ -248,13 +309,19 @@ class Recorder:
         if recording is None:
             return report
         result = recording.result
-        record_phase(result, report, self.mask, lambda: self._mock_log(item))
+        raised = call.excinfo.value if call.excinfo is not None and report.failed else None
+        error = self.mask(exception_text(raised)) if raised is not None else None
+        record_phase(result, report, self.mask, lambda: self._mock_log(item), error)
         if report.when == "teardown":
             properties = [*item.user_properties, *report.user_properties]
             result.traces = sorted({str(self._artifact(v)) for k, v in properties if k == TRACE})
+            result.videos = sorted({str(self._artifact(v)) for k, v in properties if k == VIDEO})
             result.notes = property_values(properties, NOTE)
             result.promises_due = property_values(properties, PROMISE_DUE)
             result.promises_kept = property_values(properties, PROMISE_KEPT)
+            result.promises_broken = property_values(properties, PROMISE_BROKEN)
+            broke = property_values(properties, DOC_STEP_BROKEN)
+            result.broke = broke[0] if broke else None
             self.part.result(result)
         return report
 
@@ -267,3 +334,105 @@ class Recorder:
         except Exception as exc:  # the log is a diagnostic: never hide the real failure
             return [f"mock log unavailable: {exc}"]
         return [str(line) for line in lines or []]
+
+
+# ---- a scenario's outcome from pytest's reports ----
+
+
+def record_phase(
+    result: ScenarioResult,
+    report: pytest.TestReport,
+    mask: Callable[[str], str],
+    mock_log: Callable[[], list[str]],
+    error: str | None = None,
+) -> None:
+    """Fold one phase's report into the scenario's record: status, error, durations, the mock log on failure.
+    ``error`` is the exception's own text ("Type: message"), when the phase raised one: it reads better than
+    pytest's crash line, which for a fixture that fails inside a comprehension is the comprehension's locals."""
+    result.duration += report.duration
+    if report.when == "setup":
+        result.started = report.start
+        result.setup_seconds += report.duration
+        if report.failed:
+            result.status, result.error = ERROR, error or mask(crash_line(report) or "")
+            result.longrepr, result.error_where = mask(report.longreprtext), "set-up"
+            result.mock_log = mock_log()
+        elif report.skipped:
+            result.status, result.error = SKIPPED, skip_reason(report)
+    elif report.when == "call":
+        if report.passed:
+            result.status = PASSED
+        elif report.skipped:
+            result.status, result.error = SKIPPED, skip_reason(report)
+        else:
+            result.status, result.longrepr = FAILED, mask(report.longreprtext)
+            step_error = result.steps[result.failed_step].error if result.failed_step is not None else None
+            result.error = step_error or error or mask(crash_line(report) or "")
+            result.error_where = "step" if step_error else "set-up"
+            result.mock_log = mock_log()
+    elif report.when == "teardown":
+        result.teardown_seconds += report.duration
+        if report.failed and result.status in (PASSED, SKIPPED, NOT_RUN):
+            result.status, result.error = ERROR, error or mask(crash_line(report) or "")
+            result.error_where = "teardown"
+            result.longrepr = mask(((result.longrepr or "") + "\n" + report.longreprtext).strip())
+        for step in result.steps:
+            if step.status == NOT_RUN and result.status != NOT_RUN:
+                step.status = SKIPPED
+
+
+# ---- texts from pytest's reports ----
+
+
+def property_values(properties: list[tuple[str, object]], name: str) -> list[str]:
+    seen: list[str] = []
+    for key, value in properties:
+        if key == name and str(value) not in seen:
+            seen.append(str(value))
+    return seen
+
+
+def exception_text(exception: BaseException) -> str:
+    text = str(exception).strip()
+    return f"{type(exception).__name__}: {text}" if text else type(exception).__name__
+
+
+def crash_line(report: pytest.TestReport) -> str | None:
+    crash = getattr(report.longrepr, "reprcrash", None)
+    if crash is not None:
+        return str(crash.message)
+    lines = report.longreprtext.strip().splitlines()
+    return lines[-1] if lines else None
+
+
+def skip_reason(report: pytest.TestReport) -> str:
+    longrepr = report.longrepr
+    if isinstance(longrepr, tuple) and len(longrepr) == 3:
+        return str(longrepr[2])
+    return report.longreprtext
+
+
+def browser_name(page: Page) -> str:
+    """ "chromium 140.0.7339.80": the browser a tab belongs to, as far as Playwright tells."""
+    browser = page.context.browser
+    if browser is None:
+        return ""
+    with contextlib.suppress(PlaywrightError):
+        return f"{browser.browser_type.name} {browser.version}"
+    return ""
+
+
+# ---- where a step is defined ----
+
+
+def step_definition_location(step_func: Any, rootpath: Path) -> str:
+    """The step function's "file:line", relative to ``rootpath``; "" when it cannot be told."""
+    try:
+        function = inspect.unwrap(step_func)
+        path = inspect.getsourcefile(function) or ""
+        line = function.__code__.co_firstlineno
+    except (TypeError, AttributeError):
+        return ""
+    with contextlib.suppress(ValueError):
+        path = os.path.relpath(path, rootpath)
+    return f"{path}:{line}"
