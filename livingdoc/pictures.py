@@ -41,6 +41,7 @@ from typing import Any
 from playwright.sync_api import CDPSession, Page, ScreencastFrame, ScreencastSize
 from playwright.sync_api import Error as PlaywrightError
 
+from flowspec.doc_steps import BY_TAG
 from livingdoc.model import Shot, StepResult, folder_name
 
 # ---- the screencast's frames ----
@@ -417,23 +418,28 @@ class Illustration:
         return bool(self.step.search(step_text))
 
 
+def _doc_picture(doc_tag: str) -> str:
+    """The file name of the picture the doc shows at this step (``flowspec``'s facts of the doc)."""
+    return BY_TAG[doc_tag].facts.pictures[0]
+
+
 ILLUSTRATIONS: tuple[Illustration, ...] = (
     Illustration(
-        "amazon-api-verification-prompt.png",
+        _doc_picture("doc-step-2"),
         "doc-step-2",
         "The prompt to get an Amazon API key and add it (Welcome to Amazon Sales Channel)",
         re.compile(r'^the "Welcome to Amazon Sales Channel" prompt is shown$'),
         "admin",
     ),
     Illustration(
-        "amazon-add-api-key.png",
+        _doc_picture("doc-step-4"),
         "doc-step-4",
         "API Portal in the Commerce account: a new key, listed under its description, copied",
         re.compile(r"^I copy the key named "),
         "portal",
     ),
     Illustration(
-        "config-magento-services-api-screen.png",
+        _doc_picture("doc-step-8"),
         "doc-step-8",
         "Stores > Configuration > Services > Magento Services, Api Keys: the key saved",
         re.compile(r'^the message "You saved the configuration\." is shown$'),

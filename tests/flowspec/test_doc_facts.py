@@ -11,7 +11,7 @@ from flowspec.doc_facts import Facts, changes_between, facts_of, show_change
 from flowspec.doc_steps import ACCOUNT_PAGE, BY_TAG, DOC_REVISION, DOC_STEPS, NEXT_DOC
 from flowspec.published_doc import load
 from flowspec.suite_usage import SUITE_ROOT, uses
-from livingdoc.illustrations import ILLUSTRATIONS
+from livingdoc.pictures import ILLUSTRATIONS
 from mocks.portal import account
 from tests.flowspec.conftest import SEEDS, needs_seeds
 
