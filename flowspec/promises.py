@@ -169,7 +169,7 @@ PROMISES: tuple[Promise, ...] = (
         "save-config-confirms",
         ("doc-step-8",),
         "Save Config confirms with 'You saved the configuration.'",
-        ("save-config-says-nothing",),
+        ("save-config-says-nothing", "save-config-says-other-words"),
     ),
     Promise(
         "saved-key-is-kept",

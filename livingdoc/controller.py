@@ -132,7 +132,8 @@ class Controller:
             return
         rows = cov.doc_verdicts(run.scenarios)
         promises = promise_coverage(run.scenarios)
-        decision = cov.decide_gate(self.settings.gate_mode, self._narrowing(run))
+        stopped = ["the run was stopped early"] if session.shouldstop or session.shouldfail else []
+        decision = cov.decide_gate(self.settings.gate_mode, [*self._narrowing(run), *stopped])
         gate_lines = cov.gate_message(rows, promises) if decision.active else []
         if gate_lines and session.exitstatus == pytest.ExitCode.OK:
             session.exitstatus = pytest.ExitCode.TESTS_FAILED

@@ -207,7 +207,7 @@ def header_facts(scenarios: Sequence[ScenarioResult], meta: ReportMeta) -> list[
     facts = []
     if meta.target is not None:
         urls = ", ".join(u for u in (meta.target.admin_url, meta.target.portal_url) if u)
-        facts.append(("Target", f"{meta.target.kind}: {urls}" if meta.target.kind else urls))
+        facts.append(("Target", ": ".join(part for part in (meta.target.kind, urls) if part)))
     layouts = sorted({n.split(": ", 1)[1] for s in scenarios for n in s.notes if n.startswith("Admin layout: ")})
     if layouts:
         facts.append(("Admin layout met", "; ".join(layouts)))

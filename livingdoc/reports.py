@@ -113,6 +113,8 @@ def verdicts_json(scenarios: Sequence[ScenarioResult], rows: Sequence[DocVerdict
                 "while_setting_up": f.while_setting_up,
                 "step": f.step.title if f.step else None,
                 "scenario_doc_steps": list(f.scenario.doc_tags),
+                "admin_layout": f.layout,
+                "verdict": f.verdict,
             }
             for f in failures(scenarios)
         ],

@@ -28,7 +28,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from flowspec.commerce import LAYOUT_DOC, LAYOUT_LOCATIONS
 from flowspec.doc_steps import BY_TAG, DOC_STEPS, DocStep, label
+from flowspec.known_differences import failure_verdict
 from flowspec.promises import BY_ID, PROMISES, Promise, broken_doc_steps
 from livingdoc.model import NOT_RUN, PASSED, SET_UP, SKIPPED, GateDecision, ScenarioResult, StepResult
 
@@ -290,12 +292,37 @@ class Failure:
         return rest if sep and doc_step_named(head) else self.message
 
     @property
+    def layout(self) -> str | None:
+        """The admin layout the scenario met (from its note), or None when it never looked."""
+        return layout_met(self.scenario)
+
+    @property
+    def verdict(self) -> str | None:
+        """Whether the doc is behind the product at this doc step (the target follows a newer layout the harness
+        knows) or the product broke the doc's promise; None for a failure that names no doc step."""
+        if self.doc_step not in BY_TAG:
+            return None
+        return failure_verdict(str(self.doc_step), self.layout or LAYOUT_DOC)
+
+    @property
     def seen(self) -> str:
         """What the failure says the browser showed (its "seen:" line), if it says."""
         for line in (self.scenario.error or "").splitlines():
             if line.strip().startswith("seen:"):
                 return line.strip()[len("seen:") :].strip()
         return ""
+
+
+LAYOUT_NOTE = "Admin layout: API keys at "
+
+
+def layout_met(scenario: ScenarioResult) -> str | None:
+    """The layout named by the scenario's "Admin layout: API keys at <location>" note."""
+    by_location = {location: layout for layout, location in LAYOUT_LOCATIONS.items()}
+    for note in scenario.notes:
+        if note.startswith(LAYOUT_NOTE) and note[len(LAYOUT_NOTE) :] in by_location:
+            return by_location[note[len(LAYOUT_NOTE) :]]
+    return None
 
 
 def failures(scenarios: Sequence[ScenarioResult]) -> list[Failure]:

@@ -218,6 +218,10 @@ def _save_config_says_nothing(mp: pytest.MonkeyPatch) -> None:
     mp.setattr(system_config, "flash", lambda *args, **kwargs: None)
 
 
+def _save_config_says_other_words(mp: pytest.MonkeyPatch) -> None:
+    mp.setattr(system_config, "SAVED", "Configuration updated.")
+
+
 def _save_config_does_not_save(mp: pytest.MonkeyPatch) -> None:
     mp.setattr(system_config, "save_values", lambda db, values, now: None)
 
@@ -261,6 +265,7 @@ BREAKAGES: dict[str, Callable[[pytest.MonkeyPatch], None]] = {
     "magento-services-not-under-services": _magento_services_not_under_services,
     "production-field-truncates": _production_field_truncates,
     "save-config-says-nothing": _save_config_says_nothing,
+    "save-config-says-other-words": _save_config_says_other_words,
     "save-config-does-not-save": _save_config_does_not_save,
     "save-config-keeps-old-key": _save_config_keeps_old_key,
 }
@@ -300,10 +305,12 @@ CASES: tuple[tuple[str, str, dict[str, str] | None, str], ...] = (
     ("magento-services-not-under-services", "opened_by_hand", None, "doc-step-6"),
     ("production-field-truncates", "pasted_into_production_api_key", None, "doc-step-7"),
     ("save-config-says-nothing", "save_config_stores", None, "doc-step-8"),
+    ("save-config-says-other-words", "save_config_stores", None, "doc-step-8"),
     ("save-config-does-not-save", "save_config_stores", None, "doc-step-8"),
     ("save-config-keeps-old-key", "still_bad_after_saving", None, "doc-step-9"),
 )
 ENV = "BROKEN_MOCK"  # one breakage's cases only (default: all)
+ENV_EVERYWHERE = "BROKEN_MOCK_EVERYWHERE"  # one breakage in every scenario of the run (none deselected)
 EXAMPLE_PARAM = "_pytest_bdd_example"
 
 
@@ -321,6 +328,15 @@ def _chosen() -> list[tuple[str, str, dict[str, str] | None, str]]:
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """Run each scenario once per breakage that it must catch (and no other scenario)."""
     name = metafunc.definition.name
+    everywhere = os.environ.get(ENV_EVERYWHERE, "")
+    if everywhere:
+        if everywhere not in BREAKAGES:
+            raise pytest.UsageError(f"{ENV_EVERYWHERE} must be one of {sorted(BREAKAGES)}, not {everywhere!r}")
+        if "broken_mock" in metafunc.fixturenames:
+            metafunc.parametrize(
+                "broken_mock", [(everywhere, "", None, "")], ids=[f"broken-{everywhere}"], indirect=True
+            )
+        return
     cases = [case for case in _chosen() if case[1] in name]
     if cases:
         ids = [case_id(case[0], case[1]) for case in cases]
@@ -328,6 +344,8 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if os.environ.get(ENV_EVERYWHERE):
+        return
     keep: list[pytest.Item] = []
     drop: list[pytest.Item] = []
     for item in items:

@@ -205,5 +205,7 @@ def test_the_verdicts_are_written_for_dashboards(project: Path) -> None:
             "while_setting_up": False,
             "step": "Then the number is 4",
             "scenario_doc_steps": ["doc-step-2"],
+            "admin_layout": None,
+            "verdict": "The product broke the doc's promise here.",
         }
     ]

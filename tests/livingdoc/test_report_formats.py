@@ -97,3 +97,21 @@ def test_cucumber_json_embeds_every_steps_screenshots_when_asked() -> None:
     jsonschema.validate(every, json.loads(CUCUMBER_SCHEMA.read_text(encoding="utf-8")))
     assert all("embeddings" in step for step in every[0]["elements"][0]["steps"])
     assert all("embeddings" not in s for s in cucumber_json([passing], embed=lambda p: JPEG)[0]["elements"][0]["steps"])
+
+
+def test_a_failure_says_whether_the_doc_is_behind_the_product() -> None:
+    """On current Commerce, a failure at Save Config is where the doc is behind; on the doc's admin, the
+    product broke the doc's promise."""
+    from livingdoc.model import ScenarioResult
+    from livingdoc.verdicts import Failure
+
+    scenario = ScenarioResult(nodeid="t::save", name="Save", feature_name="F", feature_file="f.feature", line=1)
+    scenario.notes = ["Admin layout: API keys at System > Services > Commerce Services Connector"]
+    assert str(Failure(scenario, "doc-step-8", "Doc step 8 (...): ...").verdict).startswith("The doc is behind")
+    scenario.notes = [
+        "Admin layout: API keys at Stores > Settings > Configuration > Services > Magento Services > Api Keys"
+    ]
+    assert (
+        Failure(scenario, "doc-step-8", "Doc step 8 (...): ...").verdict == "The product broke the doc's promise here."
+    )
+    assert Failure(scenario, "set-up", "Scenario set-up: ...").verdict is None
