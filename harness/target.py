@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any, Protocol
 
 from flowspec.commerce import API_PORTAL_PATH
 from harness.control_api import AdminControl, PortalControl
@@ -42,3 +44,48 @@ class CommerceTarget:
         kind = "bundled mocks" if self.bundled else "given target"
         control = "control API on" if self.has_control_api else "no control API: @mock-only scenarios skipped"
         return f"{kind}: admin {self.admin_url}, portal {self.portal_url} ({control})"
+
+
+class _App(Protocol):
+    @property
+    def config(self) -> Mapping[str, Any]: ...
+
+
+class _Server(Protocol):
+    @property
+    def app(self) -> _App: ...
+
+    @property
+    def base_url(self) -> str: ...
+
+
+class BundledMocks(Protocol):
+    """What ``mocks.start_mocks()`` returns, as far as a target needs it (the harness does not import the mocks)."""
+
+    @property
+    def admin(self) -> _Server: ...
+
+    @property
+    def portal(self) -> _Server: ...
+
+    @property
+    def admin_url(self) -> str: ...
+
+    @property
+    def portal_url(self) -> str: ...
+
+
+def bundled_target(mocks: BundledMocks, token: str) -> CommerceTarget:
+    """The target for mocks started in this process with ``control_token=token``."""
+    admin_cfg, portal_cfg = mocks.admin.app.config, mocks.portal.app.config
+    return CommerceTarget(
+        admin_url=mocks.admin_url,
+        portal_url=mocks.portal_url,
+        admin_user=admin_cfg["ADMIN_USERNAME"],
+        admin_password=admin_cfg["ADMIN_PASSWORD"],
+        portal_email=portal_cfg["SEED_EMAIL"],
+        portal_password=portal_cfg["SEED_PASSWORD"],
+        admin_control=AdminControl(mocks.admin.base_url, token),
+        portal_control=PortalControl(mocks.portal.base_url, token),
+        bundled=True,
+    )
