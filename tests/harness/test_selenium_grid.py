@@ -19,7 +19,7 @@ import pytest
 from harness import selenium_grid
 from tests.child_env import child_env
 from tests.harness.conftest import ROOT, RunSuite
-from tools.grid_config import GridToolMissing, GridTools, find_tools, hub_toml, node_toml, standalone_toml
+from tools.grid import NODE_CONFIG, GridToolMissing, GridTools, commands, find_tools
 
 SCENARIO = "add_and_verify_the_amazon_api_key"  # the whole doc in English, clipboard included
 
@@ -69,22 +69,47 @@ def test_a_scenario_runs_through_a_standalone_grid(tmp_path: Path) -> None:
     print(f"\nthrough a standalone Grid, start to stop: {elapsed:.1f} s")
 
 
-def test_grid_configs_name_debians_driver_and_chromium() -> None:
-    tools = _tools_or_skip()
-    hub = tomllib.loads(hub_toml(4444, 4442, 4443))
-    node = tomllib.loads(node_toml(tools, 5555, 4444, 4442, 4443, max_sessions=2))
-    standalone = tomllib.loads(standalone_toml(tools, 4444, max_sessions=1))
-    assert hub["events"] == {"publish": "tcp://127.0.0.1:4442", "subscribe": "tcp://127.0.0.1:4443", "bind": True}
-    assert node["events"] == {"publish": "tcp://127.0.0.1:4442", "subscribe": "tcp://127.0.0.1:4443"}
-    assert node["node"]["grid-url"] == "http://127.0.0.1:4444"
-    for config in (node, standalone):
-        assert config["server"]["host"] == "127.0.0.1"
-        assert config["node"]["detect-drivers"] is False and config["node"]["selenium-manager"] is False
-        (driver,) = config["node"]["driver-configuration"]
-        assert driver["webdriver-executable"] == tools.chromedriver
-        stereotype = json.loads(driver["stereotype"])
-        assert stereotype["browserName"] == "chrome"
-        assert stereotype["goog:chromeOptions"]["binary"] == tools.chromium
+def test_the_node_config_names_debians_driver_and_chromium_and_looks_for_nothing() -> None:
+    node = tomllib.loads(NODE_CONFIG.read_text(encoding="utf-8"))["node"]
+    assert node["detect-drivers"] is False and node["selenium-manager"] is False  # no internet here
+    (driver,) = node["driver-configuration"]
+    assert driver["webdriver-executable"] == "/usr/bin/chromedriver"
+    stereotype = json.loads(driver["stereotype"])
+    assert stereotype["browserName"] == "chrome"
+    assert stereotype["goog:chromeOptions"]["binary"] == "/usr/bin/chromium"  # Playwright sends no binary
+
+
+def _flag(command: list[str], name: str) -> str:
+    return command[command.index(name) + 1]
+
+
+def test_hub_and_node_meet_on_one_loopback_event_bus_and_the_node_gets_the_extra_flags() -> None:
+    tools = GridTools("java", Path("selenium-server.jar"), "/usr/bin/chromedriver", "/usr/bin/chromium")
+    roles = commands("hub", tools, 4444, ["--max-sessions", "3"])
+    hub, node = roles["hub"], roles["node"]
+    for name in ("--publish-events", "--subscribe-events"):
+        assert _flag(hub, name) == _flag(node, name)
+        assert _flag(hub, name).startswith("tcp://127.0.0.1:")
+    assert _flag(hub, "--publish-events") != _flag(hub, "--subscribe-events")
+    assert _flag(hub, "--port") == "4444" and _flag(node, "--hub") == "http://127.0.0.1:4444"
+    assert _flag(node, "--config") == str(NODE_CONFIG) and _flag(node, "--max-sessions") == "3"
+    assert "--config" not in hub and "--max-sessions" not in hub
+    (standalone,) = commands("standalone", tools, 4444).values()
+    assert _flag(standalone, "--config") == str(NODE_CONFIG) and _flag(standalone, "--host") == "127.0.0.1"
+
+
+def test_a_grid_that_does_not_come_up_is_exit_2_with_its_log(tmp_path: Path) -> None:
+    _tools_or_skip()
+    grid_dir = tmp_path / "grid"
+    result = subprocess.run(
+        [sys.executable, "-m", "tools.grid", "standalone", "--no-such-selenium-flag", "--log-dir", str(grid_dir),
+         "--", "true"],
+        cwd=ROOT, env=child_env(), capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "exited before the Grid was ready" in result.stderr
+    assert "standalone log" in result.stderr and "no-such-selenium-flag" in result.stderr
+    assert _processes_mentioning(str(grid_dir)) == []
 
 
 def test_session_name_joins_the_capabilities_playwright_sends() -> None:
