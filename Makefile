@@ -141,10 +141,10 @@ allure: setup node-and-java ## the BDD suite with allure-pytest-bdd, rendered by
 
 .PHONY: bench soak
 
-bench: setup ## time the suite against a bare Playwright script, serial vs -n 2/auto, mock start-up (reports/bench.json)
+bench: setup grid-tools ## the suite against a bare Playwright script, serial vs -n 2, CPU, mocks, Grid: reports/bench.json, bench/README.md
 	$(BIN)/python -m bench $(BENCH_ARGS)
 
-soak: setup ## flake gate: the BDD suite SOAK_RUNS (20) times, serial and -n 2 alternately; lists every failure
+soak: setup ## flake gate: the BDD suite SOAK_RUNS (20) times, serial and -n 2 in turn; lists every failure
 	$(BIN)/python -m bench.soak --runs $(SOAK_RUNS)
 
 .PHONY: mutation mutation-quick

@@ -1,6 +1,20 @@
-"""Benchmark and soak for the BDD suite (not tests: nothing here is collected by pytest).
+"""Benchmark and soak of the BDD suite (not tests: pytest collects nothing here). bench/README.md tells more.
 
-``python -m bench``       times the bare Playwright script against the suite's end-to-end scenario,
-                          the whole suite serially and in parallel, and the mocks' start-up.
-``python -m bench.soak``  runs the suite many times and lists every scenario that ever failed.
+``python -m bench``       (make bench) the measurements listed in bench/__main__.py; reports/bench.json and
+                          the table in bench/README.md.
+``python -m bench.soak``  (make soak) the flake gate: the suite many times, every scenario that ever failed.
 """
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import NoReturn
+
+
+class UsageParser(argparse.ArgumentParser):
+    """Bad usage exits 4, as everywhere in the project (argparse's own is 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(4, f"{self.prog}: error: {message}\n")

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 import textwrap
 
-import pytest
-
-from bench.cpu import CpuUse, machine_busy_seconds, run_measured
+from bench.cpu import CpuUse, Sampler
 
 # A parent that starts a child burning 0.6 s of CPU, waits for it to end without reaping it (WNOWAIT) and
 # exits: the child's time never reaches the parent's wait4 usage, as with a browser's renderer processes.
@@ -24,46 +24,26 @@ UNREAPED_CHILD = textwrap.dedent(
 
 
 def test_a_child_its_parent_never_reaped_is_counted() -> None:
-    done, _wall, cpu = run_measured([sys.executable, "-c", UNREAPED_CHILD])
+    before = os.times()
+    process = subprocess.Popen([sys.executable, "-c", UNREAPED_CHILD])
+    with Sampler([process.pid]) as sampler:
+        assert process.wait(timeout=30) == 0
+    after = os.times()
+    sampled = sum(sampler.use(wall=1.0).by_kind.values())
+    reaped = after.children_user + after.children_system - before.children_user - before.children_system
 
-    assert done.returncode == 0, done.stderr
-    assert cpu is not None
-    assert cpu.sampled >= 0.45, f"sampled {cpu.by_kind} for a child that burnt 0.6 s"
-    assert cpu.reaped < cpu.sampled - 0.3, f"wait4 saw {cpu.reaped:.2f} s: the child was reaped after all?"
-
-
-def test_a_run_timed_for_its_wall_clock_is_not_sampled() -> None:
-    done, wall, cpu = run_measured([sys.executable, "-c", "pass"], sample=False)
-
-    assert done.returncode == 0, done.stderr
-    assert cpu is None
-    assert wall > 0
+    assert sampled >= 0.45, f"sampled {sampler.last} for a child that burnt 0.6 s"
+    assert reaped < sampled - 0.3, f"wait4 saw {reaped:.2f} s: the child was reaped after all, the test proves nothing"
 
 
-def test_per_scenario_figures_use_the_samples_and_keep_the_cross_checks() -> None:
-    use = CpuUse(by_kind={"test": 1.0, "driver": 2.0, "browser": 7.0}, reaped=4.0, machine_busy=12.0, wall=5.0, cpus=2)
+def test_per_scenario_figures_by_kind_with_the_share_of_the_cpus_kept_busy() -> None:
+    use = CpuUse(by_kind={"test": 1.0, "driver": 2.0, "browser": 7.0}, wall=5.0)
+    figures = use.per(10)
 
-    assert use.per(10) == {
+    assert {k: figures[k] for k in ("test", "driver", "browser", "total")} == {
         "test": 0.1,
         "driver": 0.2,
         "browser": 0.7,
         "total": 1.0,
-        "reaped_total": 0.4,
-        "machine_busy": 1.2,
-        "busy_share": 1.0,
     }
-
-
-def test_without_proc_stat_or_wall_the_cross_checks_are_left_out() -> None:
-    figures = CpuUse(by_kind={"test": 1.0, "driver": 0.0, "browser": 0.0}).per(0)
-
-    assert figures == {"test": 1.0, "driver": 0.0, "browser": 0.0, "total": 1.0, "reaped_total": 0.0}
-
-
-def test_machine_busy_time_only_grows() -> None:
-    first = machine_busy_seconds()
-    if first is None:
-        pytest.skip("no /proc/stat on this system")
-    sum(range(2_000_000))
-    second = machine_busy_seconds()
-    assert second is not None and second >= first
+    assert figures["busy_share"] == round(10.0 / (5.0 * (os.cpu_count() or 1)), 3)
