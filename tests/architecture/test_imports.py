@@ -1,5 +1,5 @@
 """The layers hold: no import cycles, no product code importing tests, action groups and pages importing no
-pytest plugin module, page knowledge importing nothing above it."""
+pytest plugin module, page knowledge importing nothing above it, bench/ and tools/ using the plain pieces."""
 
 from __future__ import annotations
 
@@ -117,4 +117,19 @@ def test_lower_layers_import_no_pytest_plugin_module(package: str) -> None:
 def test_pages_know_only_pages_and_the_doc() -> None:
     above = ("action_groups", "steps", "fixtures", "harness", "livingdoc", "mocks")
     leaks = {m: sorted(t for t in GRAPH[m] if t.startswith(above)) for m in GRAPH if m.startswith("pages")}
+    assert {m: t for m, t in leaks.items() if t} == {}
+
+
+@pytest.mark.parametrize(
+    ("package", "may_import"),
+    [("bench", ("bench", "tools")), ("tools", ("tools",))],
+)
+def test_bench_and_tools_use_the_harness_as_a_library(package: str, may_import: tuple[str, ...]) -> None:
+    """No pytest plugin module (fixtures/, steps/, livingdoc/), no action group, no test: the plain pieces."""
+    library = (*may_import, "harness", "flowspec", "pages", "mocks")
+    leaks = {
+        m: sorted(t for t in GRAPH[m] if t.split(".")[0] not in library)
+        for m in GRAPH
+        if m == package or m.startswith(package + ".")
+    }
     assert {m: t for m, t in leaks.items() if t} == {}
