@@ -128,6 +128,8 @@ class ScenarioResult:
     error_where: str = ""  # "set-up", "step" or "teardown": where the scenario broke
     videos: list[str] = field(default_factory=list)  # absolute paths of Playwright videos (--video)
     browser: str = ""  # "chromium 140.0.7339.80": the browser the scenario ran in
+    subject: str = ""  # whom the scenario is about beyond its title (a verified store's name), from the harness
+    store: dict[str, str] = field(default_factory=dict)  # a verified store's verdict (user property "store-verdict")
 
     @property
     def passed(self) -> bool:

@@ -283,6 +283,8 @@ class Failure:
     def doc_label(self) -> str:
         if self.doc_step in BY_TAG:
             return label(str(self.doc_step))
+        if self.doc_step == STORE:
+            return f"The store {self.scenario.subject or ''} needs attention (verify)".replace("  ", " ")
         return "Set-up (no doc step)" if self.doc_step == SET_UP else "No doc step named"
 
     @property
@@ -300,7 +302,7 @@ class Failure:
     def verdict(self) -> str | None:
         """Whether the doc is behind the product at this doc step (the target follows a newer layout the harness
         knows) or the product broke the doc's promise; None for a failure that names no doc step."""
-        if self.doc_step not in BY_TAG:
+        if self.doc_step not in BY_TAG or self.scenario.store:
             return None
         return failure_verdict(str(self.doc_step), self.layout or LAYOUT_DOC)
 
@@ -323,6 +325,14 @@ def layout_met(scenario: ScenarioResult) -> str | None:
         if note.startswith(LAYOUT_NOTE) and note[len(LAYOUT_NOTE) :] in by_location:
             return by_location[note[len(LAYOUT_NOTE) :]]
     return None
+
+
+STORE = "store"  # a verified store needs attention; the doc's promises held (harness.doc_checks.STORE)
+
+
+def stores(scenarios: Sequence[ScenarioResult]) -> list[dict[str, str]]:
+    """Each verified store with its verdict and when it was checked, in the order of the run's scenarios."""
+    return [{"scenario": s.title, "nodeid": s.nodeid, **s.store} for s in scenarios if s.store]
 
 
 def failures(scenarios: Sequence[ScenarioResult]) -> list[Failure]:
