@@ -58,7 +58,8 @@ def _store_needs_attention(journey: Journey, verdict: str, doc_tag: str, says: s
 
 def check_store_answers(journey: Journey) -> None:
     """The store's Admin answers as a Commerce Admin within seconds (a dead store fails here, in that bound)."""
-    problem = admin_problem(journey.target, min(PROBE_TIMEOUT_SECONDS, journey.wait_ms / 1000))
+    fix = "Check the store's admin_url (the Admin's base URL with its admin path)"
+    problem = admin_problem(journey.target, min(PROBE_TIMEOUT_SECONDS, journey.wait_ms / 1000), fix)
     if problem:
         _store_needs_attention(
             journey, UNREACHABLE, "doc-step-1", "the store's Commerce Admin does not answer", f"seen: {problem}"

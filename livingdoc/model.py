@@ -33,6 +33,7 @@ SKIPPED = "skipped"  # a step after a failed one, or a scenario pytest skipped
 NOT_RUN = "not run"  # collected, but no result arrived (deselected by -x, a crashed worker)
 ERROR = "error"  # the scenario broke outside its steps (fixture set-up or teardown)
 SET_UP = "set-up"  # what a failure names when it belongs to no promise of the doc (a fixture's set-up)
+STORE = "store"  # a verified store needs attention: the doc's promises held, the store's key did not
 
 
 @dataclass

@@ -32,7 +32,7 @@ from flowspec.commerce import LAYOUT_DOC, LAYOUT_LOCATIONS
 from flowspec.doc_steps import BY_TAG, DOC_STEPS, DocStep, label
 from flowspec.known_differences import failure_verdict
 from flowspec.promises import BY_ID, PROMISES, Promise, broken_doc_steps
-from livingdoc.model import NOT_RUN, PASSED, SET_UP, SKIPPED, GateDecision, ScenarioResult, StepResult
+from livingdoc.model import NOT_RUN, PASSED, SET_UP, SKIPPED, STORE, GateDecision, ScenarioResult, StepResult
 
 KEPT, BROKEN, NOT_REACHED, UNCHECKED = "kept", "broken", "not reached", "unchecked"
 VERDICTS = (KEPT, BROKEN, NOT_REACHED, NOT_RUN)
@@ -277,7 +277,7 @@ class Failure:
     @property
     def while_setting_up(self) -> bool:
         """It broke in a doc step the scenario is not about (a set-up Given of another step's scenario)."""
-        return self.doc_step not in (None, SET_UP) and self.doc_step not in self.scenario.doc_tags
+        return self.doc_step not in (None, SET_UP, STORE) and self.doc_step not in self.scenario.doc_tags
 
     @property
     def doc_label(self) -> str:
@@ -325,9 +325,6 @@ def layout_met(scenario: ScenarioResult) -> str | None:
         if note.startswith(LAYOUT_NOTE) and note[len(LAYOUT_NOTE) :] in by_location:
             return by_location[note[len(LAYOUT_NOTE) :]]
     return None
-
-
-STORE = "store"  # a verified store needs attention; the doc's promises held (harness.doc_checks.STORE)
 
 
 def stores(scenarios: Sequence[ScenarioResult]) -> list[dict[str, str]]:
