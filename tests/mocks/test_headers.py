@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 import pytest
 
 from mocks.shared.control import TOKEN_HEADER
 from mocks.shared.errors import BAD_HOST
-from tests.mocks.conftest import CONTROL_TOKEN
+from tests.mocks.conftest import CONTROL_TOKEN, every_route
 
 if TYPE_CHECKING:
-    from flask import Flask
-
-    from tests.mocks.conftest import AppFactory, Browser, TestBrowser
+    from tests.mocks.conftest import AppFactory, TestBrowser
 
 # Host names no URL can be built for (IDNA refuses them); all are made of characters a host name has
 MALFORMED_HOSTS = {
@@ -22,21 +19,10 @@ MALFORMED_HOSTS = {
     "label-of-64": "x" * 64 + ".example",
     "name-of-254": "a" * 254,
 }
-PLACEHOLDER = re.compile(r"<(?:[^:>]+:)?([^>]+)>")
-VALUES = {"section": "services_connector", "filename": "admin.css", "key": "0" * 64}
-
-
-def every_route(app: Flask) -> list[tuple[str, str]]:
-    """(method, path) for every method of every rule of ``app`` (placeholders filled in)."""
-    found = []
-    for rule in app.url_map.iter_rules():
-        path = PLACEHOLDER.sub(lambda m: VALUES.get(m.group(1), "x"), rule.rule)
-        found += [(method, path) for method in sorted(rule.methods or ()) if method not in ("HEAD", "OPTIONS")]
-    return found
 
 
 @pytest.fixture(params=["doc", "current", "secret-keys", "portal"])
-def browsers(request: pytest.FixtureRequest, make_admin: AppFactory, make_portal: AppFactory) -> list[Browser]:
+def browsers(request: pytest.FixtureRequest, make_admin: AppFactory, make_portal: AppFactory) -> list[TestBrowser]:
     """An anonymous and a signed-in browser on one kind of app."""
     if request.param == "portal":
         anonymous = make_portal()
@@ -57,7 +43,7 @@ def test_a_malformed_host_is_a_400_on_every_route(browsers: list[TestBrowser], h
     assert len(routes) > 10
     for browser in browsers:
         for method, path in routes:
-            answer = browser.request(method, path, headers={"Host": host})
+            answer = browser.request_as_sent(method, path, [("Host", host)])
 
             control = path.startswith("/_mock/")  # without the token: refused before anything else
             assert answer.status == (403 if control else 400), (method, path, answer.status, answer.text[:200])
@@ -65,7 +51,7 @@ def test_a_malformed_host_is_a_400_on_every_route(browsers: list[TestBrowser], h
 
 
 def test_a_malformed_host_is_a_400_for_the_control_api_too(admin_browser: TestBrowser) -> None:
-    answer = admin_browser.request("GET", "/_mock/log/mark", headers={"Host": "a..b", TOKEN_HEADER: CONTROL_TOKEN})
+    answer = admin_browser.request_as_sent("GET", "/_mock/log/mark", [("Host", "a..b"), (TOKEN_HEADER, CONTROL_TOKEN)])
 
     assert answer.status == 400
     assert answer.json() == {"error": "Bad Request", "message": BAD_HOST}
@@ -86,7 +72,7 @@ def test_routing_redirects_stay_on_this_server_whatever_the_host_header(
 ) -> None:
     browser = admin_browser if site == "admin" else portal_browser
 
-    answer = browser.get(path, headers={"Host": host})
+    answer = browser.request_as_sent("GET", path, [("Host", host)])
 
     assert answer.status == 308
     assert answer.location == location
