@@ -520,6 +520,12 @@ def test_two_instances_with_different_tmpdirs_never_share_a_cookie_name(tmp_path
 # --------------------------------------------------------------------------- what an instance leaves behind
 
 
+def data_folder(served: Served) -> Path:
+    found = re.search(r"Data folder:\s+(\S+)", "".join(served.lines))
+    assert found, served.lines
+    return Path(found.group(1))
+
+
 def test_a_clean_stop_leaves_nothing_in_tmpdir(tmp_path: Path) -> None:
     with serve(PYTHON_M, env={"TMPDIR": str(tmp_path)}) as served:
         assert data_folder(served).parent == tmp_path
@@ -528,12 +534,6 @@ def test_a_clean_stop_leaves_nothing_in_tmpdir(tmp_path: Path) -> None:
         assert stop(served) == 0
 
     assert list(tmp_path.iterdir()) == []
-
-
-def data_folder(served: Served) -> Path:
-    found = re.search(r"Data folder:\s+(\S+)", "".join(served.lines))
-    assert found, served.lines
-    return Path(found.group(1))
 
 
 def test_the_data_folder_of_a_killed_instance_is_swept_by_the_next_start(
