@@ -1,7 +1,8 @@
 """``python -m mutation``: mutation testing of the mocks' flow modules, the BDD suite as the oracle.
 
 Exit codes: 0 done; 1 below the target (``--quick``: a mutant of the subset not killed); 2 a mutant could not
-be judged; 3 the survivors list does not fit (an entry matches no mutant, or several); 4 usage.
+be judged, or the pipeline failed; 3 the survivors list does not fit (an entry names no mutant, or several);
+4 usage (arguments, a malformed list, nothing to resume).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ QUICK_SCENARIOS = (
     "[chromium-answering server error]",
     "tests/e2e/test_add_the_key.py::test_save_config_stores_the_pasted_key[chromium]",
 )
-QUICK = (  # the first fields of their identities; each must name one mutant
+QUICK = (  # the first fields of their identities; each names one mutant
     ("mocks/admin/keycheck.py", "check_key", "core/AddNot", "if not api_key:"),  # a stored key is never checked
     ("mocks/admin/keycheck.py", "_rejection", "core/ReplaceComparisonOperator_GtE_Gt"),  # a 500 reads as a bad key
     ("mocks/admin/system_config.py", "save", "core/AddNot", "if not form_key_is_valid():"),  # a valid key refused
@@ -39,8 +40,9 @@ QUICK = (  # the first fields of their identities; each must name one mutant
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    p = argparse.ArgumentParser(prog="python -m mutation", description=(__doc__ or "").split("\n\n")[0])
-    add = p.add_argument
+    add = (
+        p := argparse.ArgumentParser(prog="python -m mutation", description=(__doc__ or "").split("\n")[0])
+    ).add_argument
     add("--quick", action="store_true", help="the quick subset: 4 mutants on 3 scenarios, each must be killed")
     add("--modules", nargs="+", metavar="FILE", choices=FLOW_MODULES, help="only these flow modules")
     add("--max-minutes", type=float, help="start no mutant after this many minutes; --resume goes on")
@@ -61,13 +63,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    mode = "quick" if args.quick else "full"
-    out = args.out or ROOT / "reports" / ("mutation-quick.json" if args.quick else "mutation.json")
+    mode, work = ("quick" if args.quick else "full"), Work(args.work_dir / ("quick" if args.quick else "full"))
+    out = args.out or ROOT / "reports" / f"mutation{'-quick' * args.quick}.json"
     try:
         if args.survivors_template or args.write_doc:
             data = json.loads(out.read_text(encoding="utf-8"))
             return write_doc(data) if args.write_doc else print_template(data)
         entries = [] if args.quick else accepted.load(args.list)
+        if (args.resume or args.report_only) and not work.run.is_file():
+            raise ValueError(f"no earlier run in {work.base}")
     except (OSError, ValueError) as exc:
         print(exc, file=sys.stderr)
         return EXIT_USAGE
@@ -75,14 +79,10 @@ def main(argv: list[str] | None = None) -> int:
         check = report.build(mode, enumerate_mutants(ROOT, FLOW_MODULES), {}, entries, {}, 0)["list_check"]
         print(*problems(check), f"{len(entries)} list entries checked against today's code", sep="\n")
         return EXIT_LIST if check["matches_none"] or check["matches_several"] else 0
-    work = Work(args.work_dir / mode)
-    if (args.resume or args.report_only) and not work.run.is_file():
-        print(f"no earlier run in {work.base}", file=sys.stderr)
-        return EXIT_USAGE
     if not args.report_only:
+        warm_up()
         started = time.monotonic()
         deadline = None if args.max_minutes is None else started + 60 * args.max_minutes
-        warm_up()
         try:
             if not args.resume:
                 start(work, mode, args.modules or list(FLOW_MODULES))
@@ -99,28 +99,22 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def start(work: Work, mode: str, modules: list[str]) -> None:
-    quick = mode == "quick"
     print(f"Mutation testing ({mode}): cosmic-ray's mutants, the BDD suite as the oracle", flush=True)
+    quick, layouts = mode == "quick", (("doc",) if mode == "quick" else LAYOUTS)
 
     def mutants(root: Path) -> list[Mutant]:
         found = enumerate_mutants(root, sorted({q[0] for q in QUICK}) if quick else modules)
-        if quick:
-            chosen = [
-                m for m in found if m.skip is None and any(q == tuple(m.identity().values())[: len(q)] for q in QUICK)
-            ]
-            if len(chosen) != len(QUICK):
-                raise RuntimeError(f"the quick subset is out of date: {len(chosen)} mutants match; see mutation/cli.py")
-            found = [m if m in chosen else replace(m, skip=m.skip or "not in the quick subset") for m in found]
-        random.Random(0).shuffle(found)  # a run stopped early has judged a sample of every module
-        return found
+        chosen = [m for m in found if not m.skip and any(q == tuple(m.identity().values())[: len(q)] for q in QUICK)]
+        if quick and len(chosen) != len(QUICK):
+            raise RuntimeError(f"the quick subset is out of date: {len(chosen)} mutants match; see mutation/cli.py")
+        found = [m if m in chosen or not quick else replace(m, skip=m.skip or "not in the quick subset") for m in found]
+        return random.Random(0).sample(found, len(found))  # a run stopped early judged a sample of every module
 
-    layouts = ("doc",) if quick else LAYOUTS
     work.prepare(mutants, {"mode": mode, "flow_modules": modules, "layouts": layouts, "load": os.getloadavg()})
     for layout in layouts:
         print(f"Coverage of the unmutated suite, {layout} layout ...", flush=True)
         coverage_run(work, layout, list(QUICK_SCENARIOS) if quick else ["tests/e2e"])
-    connector = "mocks/admin/services_connector.py"
-    if connector in modules and not quick and not work.layouts()["current"].lines.get(connector):
+    if not quick and "mocks/admin/services_connector.py" not in work.layouts()["current"].lines:
         raise RuntimeError("the current layout never reached services_connector.py: its mutants cannot be judged")
 
 
@@ -130,41 +124,38 @@ def finish(work: Work, mode: str, entries: list[accepted.Entry], target: float, 
     out.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     pct = {k: "-" if data[k] is None else f"{data[k]:.1%}" for k in ("score_before_acceptance", "score")}
     unlisted = sum(s["listed"] is None and s["status"] != "error" for s in data["survivors"])
-    lines = [
+    errors = data["totals"]["errors"]
+    print(
         f"\n{report.table(data)}\n\nScore {pct['score']} after accepting {data['totals']['accepted']} survivors, "
-        f"{pct['score_before_acceptance']} before (killed / all judged); target {target:.0%}; "
-        f"wall time {data.get('wall_seconds', 0) / 60:.1f} min; report: {out}",
+        f"{pct['score_before_acceptance']} before (killed / all judged); target {target:.0%}; wall time "
+        f"{data.get('wall_seconds', 0) / 60:.1f} min; report: {out}",
         *[f"Incomplete: {data['not_run']} mutants not judged yet (--resume goes on)"] * bool(data["not_run"]),
         *problems(data["list_check"]),
         *[f"{unlisted} survivor(s) not listed: python -m mutation --survivors-template --out {out}"] * bool(unlisted),
-        *[f"{data['totals']['errors']} mutant(s) could not be judged: the run is not to be trusted"]
-        * bool(data["totals"]["errors"]),
-    ]
-    print(*lines, sep="\n")
-    if data["totals"]["errors"]:
-        return EXIT_BROKEN
-    if mode == "quick":
-        caught = sum(m["status"] in ("killed", "timeout") for m in data["mutants"])
-        return 0 if caught == len(data["mutants"]) == len(QUICK) else EXIT_BELOW
+        *[f"{errors} mutant(s) could not be judged (status error): the run is not to be trusted"] * bool(errors),
+        sep="\n",
+    )
+    caught = sum(m["status"] in ("killed", "timeout") for m in data["mutants"])
+    if errors or mode == "quick":
+        return EXIT_BROKEN if errors else 0 if caught == len(data["mutants"]) == len(QUICK) else EXIT_BELOW
     if data["list_check"]["matches_none"] or data["list_check"]["matches_several"]:
         return EXIT_LIST
     return 0 if data["met"] else EXIT_BELOW
 
 
 def problems(check: dict[str, Any]) -> list[str]:
-    lines = [f"list entry matches no mutant: {e}" for e in check["matches_none"]]
-    lines += [
-        f"list entry matches {len(m)} mutants: {e}" + "".join(f"\n  {x}" for x in m)
-        for e, m in check["matches_several"].items()
+    several = check["matches_several"].items()
+    return [
+        *(f"list entry names no mutant: {e}" for e in check["matches_none"]),
+        *(f"list entry names {len(m)} mutants (add nth): {e}" + "".join(f"\n  {x}" for x in m) for e, m in several),
+        *(f"list entry names a killed mutant (remove it): {e}" for e in check["listed_but_killed"]),
     ]
-    return lines + [f"list entry names a killed mutant (remove it): {e}" for e in check["listed_but_killed"]]
 
 
 def print_template(data: dict[str, Any]) -> int:
-    for s in data["survivors"]:
-        if s["listed"] is None and s["status"] in ("survived", "unreached"):
-            print(f"# {s['file']}:{s['line']} ({s['status']}; {len(s['scenarios'])} scenarios reach it)")
-            print(accepted.toml_entry({k: s.get(k) for k in IDENTITY}))
+    for s in (s for s in data["survivors"] if s["listed"] is None and s["status"] in ("survived", "unreached")):
+        print(f"# {s['file']}:{s['line']} {s['status']}, {len(s['scenarios'])} scenarios reach it")
+        print(accepted.toml_entry({k: s.get(k) for k in IDENTITY}))
     return 0
 
 

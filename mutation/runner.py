@@ -18,9 +18,10 @@ import traceback
 from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from mutation import pytest_plugin as plugin
+import psutil
+
 from mutation.mutants import Mutant, describe, mutate
 from mutation.scenarios import Coverage, read_coverage, select
 
@@ -98,29 +99,69 @@ def warm_up() -> None:
         importlib.import_module(name)
 
 
-def pytest_in_child(work: Work, args: list[str], env: dict[str, str], timeout: float, log: Path) -> dict[str, Any]:
-    """pytest in a forked child in the project copy: the plugin's record, ``exit`` (None when stopped at
-    ``timeout`` seconds) and the log's tail."""
+class Recorder:
+    """The pytest plugin of a child run: refuses mocks from anywhere but the copy (every mutant would "survive"),
+    starts the admin in ``layout``, records each scenario's seconds, the first failure and, with ``coverage``
+    (a data file), line coverage with one context per scenario (the mocks run in threads of this process; a
+    context switch applies to all of them)."""
+
+    def __init__(self, project: Path, layout: str, coverage: Path | None) -> None:
+        self.project, self.layout, self.coverage, self.cov = project, layout, coverage, cast(Any, None)
+        self.record: dict[str, Any] = {"seconds": {}, "failed": None, "message": "", "error": ""}
+
+    def pytest_configure(self) -> None:
+        import mocks.admin
+
+        if not Path(mocks.__file__).resolve().is_relative_to(self.project.resolve()):
+            self.record["error"] = f"mocks was imported from {mocks.__file__}, not from the copy {self.project}"
+            raise RuntimeError(self.record["error"])
+        mocks.admin.DEFAULTS["ADMIN_LAYOUT"] = self.layout
+        if self.coverage:
+            import coverage
+
+            source = [str(self.project / "mocks")]
+            self.cov = coverage.Coverage(data_file=str(self.coverage), source=source, config_file=False)
+            self.cov.start()
+
+    def pytest_runtest_logstart(self, nodeid: str) -> None:
+        if self.cov:
+            self.cov.switch_context(nodeid)
+
+    def pytest_runtest_logreport(self, report: Any) -> None:
+        self.record["seconds"][report.nodeid] = self.record["seconds"].get(report.nodeid, 0.0) + report.duration
+        if report.failed and not self.record["failed"]:
+            crash = getattr(report.longrepr, "reprcrash", None)
+            message = (getattr(crash, "message", None) or str(report.longrepr)).strip()[:500]
+            self.record.update(failed=report.nodeid, message=message)
+
+    def pytest_sessionfinish(self) -> None:
+        if self.cov:
+            self.cov.stop()
+            self.cov.save()
+
+
+def pytest_in_child(work: Work, args: list[str], layout: str, timeout: float, coverage: Path | None = None) -> Any:
+    """pytest in a forked child in the project copy: the Recorder's record, ``exit`` (None when stopped at
+    ``timeout`` seconds) and the tail of its output."""
+    log = work.base / (f"coverage/{layout}.log" if coverage else "mutant.log")
     result = log.with_suffix(".result.json")
     result.unlink(missing_ok=True)
-    env = {**{k: v for k, v in os.environ.items() if not k.startswith("MUTATION_")}, **env}
-    env |= {"PYTHONDONTWRITEBYTECODE": "1", plugin.ENV_ROOT: str(work.project), plugin.ENV_RESULT: str(result)}
     pid = os.fork()
     if pid == 0:
         child_code = 70
         try:
             os.setsid()  # its own process group: a timeout stops it whole, browsers included
             os.chdir(work.project)
-            os.environ.clear()
-            os.environ.update(env)
+            os.environ["PYTHONDONTWRITEBYTECODE"] = "1"  # a mutant and the original can share size and time
             sys.path[:] = [str(work.project), *(p for p in sys.path if p not in ("", str(ROOT)))]
-            sys.dont_write_bytecode = True  # a mutant and the original can share a size and a timestamp
-            fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-            os.dup2(fd, 1)
-            os.dup2(fd, 2)
+            sys.dont_write_bytecode = True
+            for stream in (1, 2):
+                os.dup2(os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644), stream)
             import pytest
 
-            child_code = int(pytest.main([*args, "-p", "mutation.pytest_plugin", *FLAGS]))
+            recorder = Recorder(work.project, layout, coverage)
+            child_code = int(pytest.main(args, plugins=[recorder]))
+            result.write_text(json.dumps(recorder.record), encoding="utf-8")
         except BaseException:
             traceback.print_exc()
         finally:
@@ -130,27 +171,27 @@ def pytest_in_child(work: Work, args: list[str], env: dict[str, str], timeout: f
     code: int | None = None
     deadline = time.monotonic() + timeout
     try:
-        while time.monotonic() < deadline:
+        while code is None and time.monotonic() < deadline:
             done, status = os.waitpid(pid, os.WNOHANG)
-            if done:
-                code = os.waitstatus_to_exitcode(status)
-                break
-            time.sleep(0.1)
-    finally:
-        for sig, wait in [(signal.SIGTERM, 5.0), (signal.SIGKILL, 30.0)] * (code is None):
-            with contextlib.suppress(OSError):  # TERM first: Playwright then closes its browsers
-                os.killpg(pid, sig)
-            end = time.monotonic() + wait
-            while time.monotonic() < end and not os.waitpid(pid, os.WNOHANG)[0]:
+            if not done:
                 time.sleep(0.1)
+            code = os.waitstatus_to_exitcode(status) if done else None
+    finally:
+        if code is None:  # TERM, so that Playwright closes its browsers; then KILL what is left, browsers included
+            with contextlib.suppress(psutil.Error):
+                family = [child := psutil.Process(pid), *child.children(recursive=True)]
+                for sig in (signal.SIGTERM, signal.SIGKILL):
+                    for process in family:
+                        with contextlib.suppress(psutil.Error):
+                            process.send_signal(sig)
+                    family = psutil.wait_procs(family, timeout=5)[1]
     found = json.loads(result.read_text(encoding="utf-8")) if result.is_file() else {}
     return {**found, "exit": code, "log": log.read_text(encoding="utf-8", errors="replace")[-1500:]}
 
 
 def coverage_run(work: Work, layout: str, targets: list[str]) -> None:
     data = work.base / "coverage" / f"{layout}.coverage"
-    env = {plugin.ENV_LAYOUT: layout, plugin.ENV_COVERAGE: str(data)}
-    done = pytest_in_child(work, [*targets, "-q"], env, 3600.0, data.with_suffix(".log"))
+    done = pytest_in_child(work, [*targets, "-q", *FLAGS], layout, 3600.0, data)
     if done["exit"] != 0:
         raise RuntimeError(f"the unmutated suite fails in the {layout} layout (exit {done['exit']}):\n{done['log']}")
     data.with_suffix(".json").write_text(json.dumps({"seconds": done["seconds"]}), encoding="utf-8")
@@ -166,8 +207,7 @@ def judge(work: Work, mutant: Mutant, layouts: dict[str, Coverage]) -> dict[str,
     (work.project / mutant.file).write_text(mutate(work.pristine, mutant), encoding="utf-8")
     started = time.monotonic()
     try:
-        args = [*scenarios, "-x", "-q", "--tb=line"]
-        done = pytest_in_child(work, args, {plugin.ENV_LAYOUT: layout}, timeout, work.base / "mutant.log")
+        done = pytest_in_child(work, [*scenarios, "-x", "-q", "--tb=line", *FLAGS], layout, timeout)
     finally:
         shutil.copy2(work.pristine / mutant.file, work.project / mutant.file)
     verdict["seconds"] = round(time.monotonic() - started, 1)
