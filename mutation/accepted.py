@@ -42,20 +42,20 @@ def load(path: Path = DEFAULT_PATH) -> list[Entry]:
         raise ValueError(f"{path}: only [[survivor]] entries, not {', '.join(sorted(set(data) - {'survivor'}))}")
     for number, raw in enumerate(data.get("survivor", []), start=1):
         strings = (*IDENTITY[:-1], "class", "reason")
-        if any(not isinstance(raw.get(k), str) for k in strings) or set(raw) - {*strings, "nth"}:
-            raise ValueError(f"{path}: survivor {number} needs {', '.join(strings)} (strings), nth optional, no more")
-        if raw["class"] not in CLASSES or not raw["reason"].strip() or not isinstance(raw.get("nth", 0), int):
-            raise ValueError(f"{path}: survivor {number}: class one of {', '.join(CLASSES)}, a reason, nth a number")
+        if (
+            any(not isinstance(raw.get(k), str) for k in strings)
+            or set(raw) - {*strings, "nth"}
+            or not (raw["class"] in CLASSES and raw["reason"].strip() and isinstance(raw.get("nth", 0), int))
+        ):
+            raise ValueError(
+                f"{path}: survivor {number} needs strings {', '.join(strings)} (class: one of "
+                f"{', '.join(CLASSES)}), an optional number nth, nothing else"
+            )
         entry = Entry(tuple((k, raw[k]) for k in IDENTITY if k in raw), raw["class"], raw["reason"])
         if entry in entries:
             raise ValueError(f"{path}: survivor {number} is listed twice")
         entries.append(entry)
     return entries
-
-
-def match(entries: list[Entry], mutants: list[Mutant]) -> dict[Entry, list[Mutant]]:
-    """The mutants each entry matches (exactly one each, or the list does not fit)."""
-    return {e: [m for m in mutants if e.matches(m)] for e in entries}
 
 
 def toml_entry(identity: dict[str, Any], kind: str = "", reason: str = "") -> str:

@@ -8,6 +8,7 @@ be judged, or the pipeline failed; 3 the survivors list does not fit (an entry n
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import random
@@ -19,7 +20,7 @@ from typing import Any
 
 from mutation import accepted, report
 from mutation.mutants import FLOW_MODULES, IDENTITY, Mutant, enumerate_mutants
-from mutation.runner import LAYOUTS, ROOT, Work, coverage_run, run_pending, warm_up
+from mutation.runner import LAYOUTS, ROOT, WARM, Work, coverage_run, run_pending
 
 EXIT_BELOW, EXIT_BROKEN, EXIT_LIST, EXIT_USAGE = 1, 2, 3, 4
 DOC = ROOT / "docs" / "mutation-survivors.md"
@@ -80,26 +81,27 @@ def main(argv: list[str] | None = None) -> int:
         print(*problems(check), f"{len(entries)} list entries checked against today's code", sep="\n")
         return EXIT_LIST if check["matches_none"] or check["matches_several"] else 0
     if not args.report_only:
-        warm_up()
-        started = time.monotonic()
-        deadline = None if args.max_minutes is None else started + 60 * args.max_minutes
+        for name in WARM:  # imported once here, not in every forked pytest
+            importlib.import_module(name)
+        started, minutes = time.monotonic(), args.max_minutes
+        deadline = None if minutes is None else started + 60 * minutes
         try:
             if not args.resume:
                 start(work, mode, args.modules or list(FLOW_MODULES))
             if not run_pending(work, deadline):
-                print(f"Stopped after {args.max_minutes:g} minutes: the report covers the mutants judged so far")
+                print(f"Stopped after {minutes:g} minutes: the report covers the mutants judged so far")
         except RuntimeError as exc:  # the pipeline, not a mutant, went wrong
             print(exc, file=sys.stderr)
             return EXIT_BROKEN
         finally:
             run = work.load_run()
             wall = round(run.get("wall_seconds", 0.0) + time.monotonic() - started, 1)
-            work.update_run(wall_seconds=wall, sittings=run.get("sittings", 0) + 1)
+            finished = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+            work.update_run(wall_seconds=wall, sittings=run.get("sittings", 0) + 1, finished=finished)
     return finish(work, mode, entries, args.fail_under, out)
 
 
 def start(work: Work, mode: str, modules: list[str]) -> None:
-    print(f"Mutation testing ({mode}): cosmic-ray's mutants, the BDD suite as the oracle", flush=True)
     quick, layouts = mode == "quick", (("doc",) if mode == "quick" else LAYOUTS)
 
     def mutants(root: Path) -> list[Mutant]:

@@ -50,7 +50,7 @@ class Mutant:
 def describe(identity: dict[str, Any], line: int | None = None) -> str:
     where = identity["file"] + ("" if line is None else f":{line}")
     nth = "" if identity.get("nth") is None else f" #{identity['nth']}"
-    return f"{where} [{identity['scope'] or '<module>'}] {identity['operator']}{nth}: {identity['original']!r} -> {identity['mutated']!r}"
+    return f"{where} [{identity.get('scope') or '<module>'}] {identity['operator']}{nth}: {identity['original']!r} -> {identity['mutated']!r}"
 
 
 def mutate(root: Path, mutant: Mutant) -> str:

@@ -6,7 +6,7 @@ import importlib.metadata
 from collections import Counter
 from typing import Any
 
-from mutation.accepted import Entry, match
+from mutation.accepted import Entry
 from mutation.mutants import Mutant, describe
 
 COUNTS = ("total", "killed", "timed_out", "survived", "unreached", "errors", "accepted")
@@ -24,7 +24,7 @@ def build(
     mode: str, mutants: list[Mutant], verdicts: dict[int, Any], entries: list[Entry], run: Any, target: float
 ) -> Any:
     judged = [(m, verdicts[i]) for i, m in enumerate(mutants) if i in verdicts]
-    matches = match(entries, mutants)
+    matches = {e: [m for m in mutants if e.matches(m)] for e in entries}
     listed = {found[0]: e for e, found in matches.items() if len(found) == 1}
     caught = {m for m, v in judged if v["status"] in ("killed", "timeout")}
     totals, modules = Counter[str](), dict[str, Counter[str]]()

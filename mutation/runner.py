@@ -1,13 +1,9 @@
-"""The work folder and the pytest runs: the unmutated coverage runs, then one run per mutant.
-
-Each pytest runs in a child forked from this process, which imported pytest, Playwright and Flask once
-(never the mocks: a child imports them afresh from the copy, with the mutant on disk).
-"""
+"""The work folder and the pytest runs: the unmutated coverage runs, then one per mutant, each in a child
+forked from this process (pytest, Playwright and Flask imported once; the mocks afresh, from the copy)."""
 
 from __future__ import annotations
 
 import contextlib
-import importlib
 import json
 import os
 import shutil
@@ -26,31 +22,14 @@ from mutation.mutants import Mutant, describe, mutate
 from mutation.scenarios import Coverage, read_coverage, select
 
 ROOT = Path(__file__).resolve().parent.parent
-PARTS: tuple[str, ...] = (
-    "pyproject.toml",
-    "conftest.py",
-    "features",
-    "steps",
-    "action_groups",
-    "pages",
-    "fixtures",
-    "livingdoc",
-)
-PARTS += ("flowspec", "mocks", "tests/e2e", "mutation")
+PARTS = ["pyproject.toml", "conftest.py", "features", "steps", "action_groups", "pages", "fixtures", "livingdoc"]
+PARTS += ["flowspec", "mocks", "tests/e2e", "mutation"]
 LAYOUTS = ("doc", "current")  # a mutant runs in the first layout where a scenario reaches it
 # No living doc or step pictures per mutant; 3 s per step (ten times a healthy one) for a hidden button.
 FLAGS = ("--no-living-doc", "--step-screenshots", "off", "--step-timeout", "3", "-p", "no:cacheprovider")
 TIMEOUT_BASE, TIMEOUT_FACTOR = 60.0, 4.0  # per mutant: base + factor x the scenarios' unmutated seconds
-WARM: tuple[str, ...] = (
-    "pytest",
-    "playwright.sync_api",
-    "mako.lookup",
-    "gherkin.parser",
-    "parse_type.cfparse",
-    "slugify",
-    "flask",
-)
-WARM += ("werkzeug.serving", "jinja2", "coverage")  # no pytest plugins: pytest rewrites their asserts on import
+WARM = ["pytest", "playwright.sync_api", "mako.lookup", "gherkin.parser", "parse_type.cfparse", "slugify", "flask"]
+WARM += ["werkzeug.serving", "jinja2", "coverage"]  # no pytest plugins: pytest rewrites their asserts on import
 
 
 class Work:
@@ -94,16 +73,10 @@ class Work:
         return {k: read_coverage(v, v.with_suffix(".json"), self.project) for k, v in data.items()}
 
 
-def warm_up() -> None:
-    for name in WARM:
-        importlib.import_module(name)
-
-
 class Recorder:
-    """The pytest plugin of a child run: refuses mocks from anywhere but the copy (every mutant would "survive"),
-    starts the admin in ``layout``, records each scenario's seconds, the first failure and, with ``coverage``
-    (a data file), line coverage with one context per scenario (the mocks run in threads of this process; a
-    context switch applies to all of them)."""
+    """The pytest plugin of a child run: mocks from the copy only (else every mutant would "survive"), the admin
+    in ``layout``; each scenario's seconds, the first failure; with ``coverage``, line coverage with a context per
+    scenario (the mocks run in threads of this process: a context switch applies to all)."""
 
     def __init__(self, project: Path, layout: str, coverage: Path | None) -> None:
         self.project, self.layout, self.coverage, self.cov = project, layout, coverage, cast(Any, None)

@@ -1,10 +1,6 @@
-"""Which scenarios reach a mutant, from the unmutated suite's line coverage (one context per scenario).
-
-A statement in a function: the scenarios that executed it (a compound statement: its header); a default
-value: those that ran the function; a decorator: every scenario, in the layout where its function runs (a
-removed route breaks every page that builds its URL); a module or class level statement: those reaching a
-line that reads a name it binds, every scenario when none does.
-"""
+"""Which scenarios reach a mutant, from the unmutated suite's line coverage with one context per scenario:
+a statement's (a compound one's header), a default value's function's, a decorated function's layout's (all
+of them), or those reading a name a module or class level statement binds (all of them when none does)."""
 
 from __future__ import annotations
 
@@ -70,12 +66,8 @@ def region(tree: ast.Module, line: int) -> tuple[str, Any]:
 
 
 def bound_names(node: ast.AST) -> set[str]:
-    if isinstance(node, DEFS):
-        return {node.name}
-    if isinstance(node, ast.Import | ast.ImportFrom):
-        return {(a.asname or a.name).split(".")[0] for a in node.names}
-    targets = getattr(node, "targets", None) or [getattr(node, "target", None)]
-    return {n.id for t in targets if t is not None for n in ast.walk(t) if isinstance(n, ast.Name)}
+    stored = {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+    return stored | ({node.name} if isinstance(node, DEFS) else set())
 
 
 def readers(root: Path, names: set[str]) -> list[tuple[str, int]]:
