@@ -18,19 +18,25 @@ from tests.child_env import child_env
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_the_quick_run_kills_every_one_of_its_mutants(tmp_path: Path) -> None:
-    out = tmp_path / "mutation.json"
-    done = subprocess.run(
-        [sys.executable, "-m", "mutation", "--quick", "--out", str(out), "--work-dir", str(tmp_path / "work")],
+def quick(tmp_path: Path, *more: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mutation", "--quick", "--out", str(tmp_path / "mutation.json"), *more]
+        + ["--work-dir", str(tmp_path / "work")],
         cwd=ROOT,
         env=child_env(),
         capture_output=True,
         text=True,
         timeout=900,
     )
+
+
+def test_the_quick_run_kills_every_one_of_its_mutants_in_two_sittings(tmp_path: Path) -> None:
+    stopped = quick(tmp_path, "--max-minutes", "0")  # the coverage map, then no mutant: a partial report
+    assert stopped.returncode == 1 and "Incomplete: 4 mutants not judged yet" in stopped.stdout, stopped.stdout
+    done = quick(tmp_path, "--resume")
     assert done.returncode == 0, (done.stdout + done.stderr)[-4000:]
-    payload = json.loads(out.read_text(encoding="utf-8"))
-    assert payload["mode"] == "quick"
+    payload = json.loads((tmp_path / "mutation.json").read_text(encoding="utf-8"))
+    assert (payload["mode"], payload["sittings"], payload["complete"]) == ("quick", 2, True)
     assert payload["totals"]["total"] == payload["totals"]["killed"] == len(QUICK), payload["mutants"]
     for mutant in payload["mutants"]:
         assert mutant["killed_by"] in QUICK_SCENARIOS, mutant
