@@ -149,10 +149,10 @@ soak: setup ## flake gate: the BDD suite SOAK_RUNS (20) times, serial and -n 2 i
 
 .PHONY: mutation mutation-quick
 
-mutation: setup ## mutation testing of the mocks' flow modules, the BDD suite as oracle (hours; reports/mutation.json)
+mutation: setup ## mutation testing of the mocks' flow modules, the BDD suite as oracle (about an hour; reports/mutation.json)
 	$(BIN)/python -m mutation $(MUTATION_ARGS)
 
-mutation-quick: setup ## the mutation pipeline's own tests and its quick subset (its mutants must be killed; 2-3 minutes)
+mutation-quick: setup ## the mutation pipeline's tests, the survivors list against today's code, the quick subset (~2 min)
 	$(BIN)/pytest tests/mutation -q $(PYTEST_ARGS)
 
 clean: ## remove reports and test artifacts (keeps .venv)

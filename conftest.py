@@ -7,6 +7,7 @@ import pytest
 pytest_plugins = [
     "fixtures.target",
     "fixtures.restore",
+    "fixtures.fleet",
     "fixtures.scenario_state",
     "fixtures.browser",
     "fixtures.sessions",
@@ -17,6 +18,7 @@ pytest_plugins = [
     "steps.account_portal",
     "steps.store_configuration",
     "steps.commerce_state",
+    "steps.verify",
     "livingdoc.plugin",
 ]
 

@@ -118,6 +118,69 @@ def register(journey: Journey) -> None:
     journey.portal_signed_in = True
 
 
+# A person's mistakes on the registration form: (what it is, the email, the password, its confirmation).
+MISTAKES = {
+    "a password without a digit": ("new", "Amazon-Sales-Key", None),
+    "a confirmation that does not match": ("new", NEW_ACCOUNT_PASSWORD, NEW_ACCOUNT_PASSWORD + "x"),
+    "the email of an existing account": ("existing", NEW_ACCOUNT_PASSWORD, None),
+}
+SHORTEST_PASSWORD = "Amazon12"  # 8 characters, a letter and a digit: as long as the page asks, no longer
+
+
+def register_with_mistake(journey: Journey, mistake: str) -> None:
+    which, password, confirmation = MISTAKES[mistake]
+    email = journey.target.portal_email if which == "existing" else f"new-merchant-{secrets.token_hex(4)}@example.com"
+    journey.registered_email = email
+    with journey.acting("registration-says-what-to-fix", f"the registration form should take {mistake}"):
+        journey.registration.register(email, password, confirmation)
+
+
+def check_registration_says_what_to_fix(journey: Journey, fix: str) -> None:
+    """Refused with a message that says what to fix; the form is still there, with the email as typed."""
+    with journey.keeping(
+        "registration-says-what-to-fix", f"registration should be refused, saying {fix!r}", journey.portal_tab
+    ):
+        registration = journey.registration
+        expect(registration.error_message).to_contain_text(re.compile(re.escape(fix), re.IGNORECASE))
+        expect(registration.create_button).to_be_visible()
+        expect(registration.email).to_have_value(journey.registered_email or "")
+
+
+def register_with_shortest_password(journey: Journey) -> None:
+    journey.registered_email = f"new-merchant-{secrets.token_hex(4)}@example.com"
+    with journey.acting(
+        "registration-password-rule", "the registration form should take the shortest password its rules allow"
+    ):
+        journey.registration.register(journey.registered_email, SHORTEST_PASSWORD)
+    journey.portal_signed_in = True
+
+
+def check_registered(journey: Journey) -> None:
+    """The shortest allowed password was accepted: the new account is signed in (its login is not asked)."""
+    with journey.keeping(
+        "registration-password-rule", "a password as long as the page asks for should be accepted", journey.portal_tab
+    ):
+        expect(journey.registration.error_message).to_have_count(0)
+        expect(journey.my_account.login_form).to_have_count(0)
+        expect(journey.api_portal.my_account_nav).to_be_visible()
+
+
+def open_login_page_signed_in(journey: Journey) -> None:
+    """Signed in to the account, open its login page (the page the doc links for registering)."""
+    journey.portal_tab = journey.portal_tab or journey.admin_tab
+    with journey.acting("signed-in-login-page-shows-account", "the account's login page should answer"):
+        journey.my_account.open_login_page(journey.target.portal_url)
+
+
+def check_my_account(journey: Journey) -> None:
+    with journey.keeping(
+        "signed-in-login-page-shows-account", "signed in, the login page should show My Account", journey.portal_tab
+    ):
+        account = journey.my_account
+        expect(account.title).to_be_visible()
+        expect(account.login_form).to_have_count(0)
+
+
 def check_no_keys(journey: Journey) -> None:
     with journey.keeping(
         "register-then-api-portal", "a new account's API Portal should list no keys", journey.portal_tab

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -28,6 +30,18 @@ def sign_in(journey: Journey) -> None:
 def sign_in_with_wrong_password(journey: Journey) -> None:
     with journey.acting("admin-wrong-password", "the login form should take a wrong password and answer"):
         journey.admin_login.sign_in(journey.target.admin_user, journey.target.admin_password + "-wrong")
+
+
+def sign_in_without_password(journey: Journey) -> None:
+    """The user name, then Enter at once (the form asks for nothing more before it is sent)."""
+    with journey.acting("admin-password-required", "the login form should take a user name without a password"):
+        journey.admin_login.sign_in(journey.target.admin_user, "")
+
+
+def check_password_required(journey: Journey) -> None:
+    with journey.keeping("admin-password-required", "the login page should say the password is required"):
+        expect(journey.admin_login.error_message).to_contain_text(re.compile(r"password.*required", re.IGNORECASE))
+        expect(journey.admin_login.form).to_be_visible()
 
 
 def check_dashboard(journey: Journey) -> None:

@@ -18,6 +18,13 @@ Feature: Amazon Sales Channel checks the Amazon API key on every access
     And the Commerce Admin still asks me to sign in
 
   @doc-step-1
+  Scenario: Signing in without a password says the password is required
+    Given the Commerce Admin login page is open
+    When I sign in with the admin user name and no password
+    Then the login page says the password is required
+    And the Commerce Admin still asks me to sign in
+
+  @doc-step-1
   Scenario: Signing in after opening Amazon Sales Channel from a bookmark lands on the channel
     Given I am not signed in to the Commerce Admin
     When I open Amazon Sales Channel from a bookmark

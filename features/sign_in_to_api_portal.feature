@@ -40,3 +40,34 @@ Feature: Sign in opens the Commerce account's API Portal in a new tab
     And I register with a new email address and a valid password
     Then the new tab shows the API Portal section of My Account
     And the API Portal lists no keys
+
+  @doc-step-3 @mock-only
+  Scenario Outline: Registering with <mistake> is refused, saying what to fix, and keeps the form
+    Given the Amazon Sales Channel prompt is open
+    When I click "Sign in" on the prompt
+    Then the Commerce account opens in a new browser tab
+    When I choose to create a Commerce account in the new tab
+    And I try to register with <mistake>
+    Then the registration page says "<fix>" and keeps the form
+
+    Examples:
+      | mistake                            | fix                                    |
+      | a password without a digit         | at least one letter and one digit      |
+      | a confirmation that does not match | the same password in both              |
+      | the email of an existing account   | There is already an account            |
+
+  @doc-step-3 @mock-only
+  Scenario: A password exactly as long as the registration page asks for is accepted
+    Given the Amazon Sales Channel prompt is open
+    When I click "Sign in" on the prompt
+    Then the Commerce account opens in a new browser tab
+    When I choose to create a Commerce account in the new tab
+    And I register with a new email address and a password exactly as long as the page asks for
+    Then the new account is signed in
+    And the new tab shows the API Portal section of My Account
+
+  @doc-step-3
+  Scenario: Signed in to the Commerce account, the page the doc links for registering shows My Account
+    Given I am signed in to my Commerce account
+    When I open the Commerce account page the doc links for registering
+    Then the Commerce account shows My Account, not its login

@@ -41,6 +41,13 @@ PROMISES: tuple[Promise, ...] = (
         ("wrong-password-accepted", "admin-pages-without-session"),
     ),
     Promise(
+        "admin-password-required",
+        ("doc-step-1",),
+        "Signing in without a password is refused with a message that the password is required; the Admin keeps "
+        "asking to sign in.",
+        ("empty-admin-password-crashes",),
+    ),
+    Promise(
         "admin-sign-in-returns",
         ("doc-step-1",),
         "Signing in after asking for an Admin page without a session opens that page, not the dashboard.",
@@ -102,6 +109,26 @@ PROMISES: tuple[Promise, ...] = (
         ("doc-step-3",),
         "A wrong password is refused with a message, and the API Portal stays closed.",
         ("portal-wrong-password-accepted",),
+    ),
+    Promise(
+        "registration-says-what-to-fix",
+        ("doc-step-3",),
+        "Registering with a mistake (a password without a digit, a confirmation that does not match, the email of "
+        "an existing account) is refused with a message saying what to fix, and the form keeps what was typed.",
+        ("registration-mistake-crashes",),
+    ),
+    Promise(
+        "registration-password-rule",
+        ("doc-step-3",),
+        "A password as long as the registration page asks for (at least 8 characters, a letter and a digit) is "
+        "accepted.",
+        ("password-rule-off-by-one",),
+    ),
+    Promise(
+        "signed-in-login-page-shows-account",
+        ("doc-step-3",),
+        "Signed in to the Commerce account, the account page the doc links for registering shows My Account.",
+        ("signed-in-login-page-missing",),
     ),
     Promise(
         "register-then-api-portal",

@@ -24,6 +24,7 @@ from harness.control_api import ControlApiError
 
 DUE, KEPT, BROKEN, DOC_STEP_BROKEN, NOTE = "promise-due", "promise-kept", "promise-broken", "doc-step-broken", "note"
 SET_UP = "set-up"
+STORE = "store"  # a verified store needs attention: the product kept the doc's promises, the store's key did not
 CHECK_ERRORS = (AssertionError, PlaywrightError, ControlApiError)
 
 

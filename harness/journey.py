@@ -25,6 +25,7 @@ from pages.api_key_settings import ApiKeySettingsPage, api_key_settings
 from pages.api_portal import ApiPortalPage
 from pages.clipboard import Clipboard
 from pages.page_summary import describe
+from pages.portal_account import PortalAccountPage
 from pages.portal_login import PortalLoginPage
 from pages.portal_registration import PortalRegistrationPage
 
@@ -155,6 +156,10 @@ class Journey:
     @property
     def portal_login(self) -> PortalLoginPage:
         return self._on(PortalLoginPage, self.require_portal_tab())
+
+    @property
+    def my_account(self) -> PortalAccountPage:
+        return self._on(PortalAccountPage, self.require_portal_tab())
 
     @property
     def registration(self) -> PortalRegistrationPage:

@@ -66,10 +66,15 @@ def _title(html: str) -> str:
     return " ".join(html[start + 7 : end].split())[:80] if 0 <= start < end else ""
 
 
-def admin_problem(target: CommerceTarget, timeout: float = PROBE_TIMEOUT_SECONDS) -> str | None:
+ADMIN_URL_FIX = f"Check --admin-url (or {ENV_ADMIN_URL}): the Admin's base URL with its admin path"
+
+
+def admin_problem(
+    target: CommerceTarget, timeout: float = PROBE_TIMEOUT_SECONDS, fix: str = ADMIN_URL_FIX
+) -> str | None:
     """What is wrong with the admin URL, or None: it must answer with the Commerce Admin's login form (or, an
-    Admin that keeps a session by IP, its signed-in menu)."""
-    url, fix = target.admin_url, f"Check --admin-url (or {ENV_ADMIN_URL}): the Admin's base URL with its admin path"
+    Admin that keeps a session by IP, its signed-in menu). ``fix`` says where the URL comes from."""
+    url = target.admin_url
     try:
         answer = fetch(url, timeout)
     except Unanswered as exc:

@@ -73,12 +73,14 @@ def in_own_playwright(work: Callable[[Playwright], Result]) -> Result:
     return outcome[0]
 
 
-def sign_in_both(playwright: Playwright, target: CommerceTarget, timeout_ms: float) -> list[dict[str, object]]:
+def sign_in_both(
+    playwright: Playwright, target: CommerceTarget, timeout_ms: float, admin_only: bool = False
+) -> list[dict[str, object]]:
     """Sign in to the Admin and the account over HTTP; their cookies (``SignInFailed`` names the variables)."""
     api = playwright.request.new_context(timeout=timeout_ms)
     try:
         cookies = [*sign_in_over_http(api, admin_login(target))["cookies"]]
-        return cookies + list(sign_in_over_http(api, portal_login(target))["cookies"])
+        return cookies if admin_only else cookies + list(sign_in_over_http(api, portal_login(target))["cookies"])
     finally:
         api.dispose()
 

@@ -245,6 +245,9 @@ class Controller:
             f"  {kept}/{len(rows)} documented steps kept; {len(scenarios)} scenarios: {passed} passed, "
             f"{failed} failed" + (f", {others} skipped or not run" if others else "")
         )
+        for store in cov.stores(scenarios):
+            mark = "ok " if store.get("verdict") == "valid" else "XX "
+            lines.append(f"  {mark}store {store.get('name') or 'this target'}: {store.get('verdict')}")
         for failure in cov.failures(scenarios):
             lines.append(f"  XX {failure.doc_label}: {failure.scenario.title}")
             lines.append(f"       {failure.message}")

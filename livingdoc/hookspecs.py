@@ -39,6 +39,12 @@ def pytest_livingdoc_step_screenshots(item: pytest.Item, step_title: str, files:
 
 
 @hookspec(firstresult=True)
+def pytest_livingdoc_subject(item: pytest.Item) -> str | None:
+    """Whom this scenario is about beyond its title, when the same scenario runs once per subject (the store a
+    verify scenario checks): shown as ``Title [subject]`` in the page, JUnit and cucumber JSON."""
+
+
+@hookspec(firstresult=True)
 def pytest_livingdoc_target(config: pytest.Config) -> dict[str, str] | None:
     """What the run plays against, for the living doc's header: ``{"admin_url": ..., "portal_url": ...,
     "kind": "bundled mocks" | "given target"}``, URLs without credentials; ``None`` when the harness cannot tell."""

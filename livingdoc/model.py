@@ -33,6 +33,7 @@ SKIPPED = "skipped"  # a step after a failed one, or a scenario pytest skipped
 NOT_RUN = "not run"  # collected, but no result arrived (deselected by -x, a crashed worker)
 ERROR = "error"  # the scenario broke outside its steps (fixture set-up or teardown)
 SET_UP = "set-up"  # what a failure names when it belongs to no promise of the doc (a fixture's set-up)
+STORE = "store"  # a verified store needs attention: the doc's promises held, the store's key did not
 
 
 @dataclass
@@ -128,6 +129,8 @@ class ScenarioResult:
     error_where: str = ""  # "set-up", "step" or "teardown": where the scenario broke
     videos: list[str] = field(default_factory=list)  # absolute paths of Playwright videos (--video)
     browser: str = ""  # "chromium 140.0.7339.80": the browser the scenario ran in
+    subject: str = ""  # whom the scenario is about beyond its title (a verified store's name), from the harness
+    store: dict[str, str] = field(default_factory=dict)  # a verified store's verdict (user property "store-verdict")
 
     @property
     def passed(self) -> bool:

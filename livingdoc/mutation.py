@@ -1,9 +1,9 @@
 """The mutation run's summary, when ``make mutation`` left one in the reports folder (``mutation.json``).
 
-The file is ``mutation/report.py``'s ``mutation-report/1`` JSON; the living doc reads only its summary:
+The file is ``mutation/report.py``'s ``mutation-report/2`` JSON; the living doc reads only its summary:
 ``totals`` and ``modules`` (counts ``total``, ``killed``, ``timed_out``, ``survived``, ``unreached``,
-``errors``, ``accepted``, ``score``), ``score``, ``target``, ``complete``/``not_run``, ``wall_seconds``,
-``finished``.
+``errors``, ``accepted``, ``score``), ``score`` (after accepting survivors), ``score_before_acceptance``,
+``target``, ``complete``/``not_run``, ``wall_seconds``, ``finished``.
 """
 
 from __future__ import annotations
@@ -44,10 +44,10 @@ def mutation_view(summary: dict[str, Any] | None) -> dict[str, Any] | None:
         f"({_count(totals, 'killed')} failed a scenario, {_count(totals, 'timed_out')} timed out)"
     ]
     if isinstance(score, int | float):
-        target = summary.get("target")
-        parts.append(
-            f"score {float(score):.1%}" + (f" (target {float(target):.0%})" if isinstance(target, int | float) else "")
-        )
+        target, before = summary.get("target"), summary.get("score_before_acceptance")
+        notes = [f"{float(before):.1%} before accepting survivors"] if isinstance(before, int | float) else []
+        notes += [f"target {float(target):.0%}"] if isinstance(target, int | float) else []
+        parts.append(f"score {float(score):.1%}" + (f" ({'; '.join(notes)})" if notes else ""))
     accepted = _count(totals, "accepted")
     if accepted:
         parts.append(

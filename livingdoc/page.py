@@ -32,7 +32,7 @@ from flowspec.published_doc import PublishedDoc
 from livingdoc.model import ERROR, FAILED, NOT_RUN, PASSED, SKIPPED, ReportMeta, ScenarioResult, Shot, artifact_name
 from livingdoc.mutation import mutation_view
 from livingdoc.pictures import for_doc_step
-from livingdoc.verdicts import BROKEN, KEPT, NOT_REACHED, UNCHECKED, DocVerdict, PromiseCoverage, failures
+from livingdoc.verdicts import BROKEN, KEPT, NOT_REACHED, UNCHECKED, DocVerdict, PromiseCoverage, failures, stores
 
 ImageReader = Callable[[str], bytes | None]
 TEMPLATES = Path(__file__).parent / "templates"
@@ -271,6 +271,7 @@ def render(
         "facts": header_facts(scenarios, meta),
         "scenarios": scenarios,
         "failures": failures(scenarios),
+        "stores": stores(scenarios),
         "rows": rows,
         "promises": promises,
         "kept_promises": sum(1 for p in promises if p.kept),

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import inspect
+import json
 import os
 import time
 from collections.abc import Callable, Generator
@@ -44,6 +45,7 @@ from livingdoc.verdicts import promise_doc_steps
 # What the harness appends to a test's user_properties (they travel under xdist), and what pytest-playwright does.
 PROMISE_DUE, PROMISE_KEPT, PROMISE_BROKEN = "promise-due", "promise-kept", "promise-broken"
 DOC_STEP_BROKEN, NOTE, TRACE, VIDEO = "doc-step-broken", "note", "playwright_trace", "playwright_video"
+STORE_VERDICT = "store-verdict"  # a verified store's verdict: {"verdict", "checked", "admin_url"} as JSON
 
 
 # ---- trace groups: one per Gherkin step, so the trace viewer reads as the Gherkin ----
@@ -120,6 +122,9 @@ class Recorder:
             if collected is None:
                 continue
             result = placeholder(item, collected, order, self.config.rootpath, self.worker)
+            subject = self.config.hook.pytest_livingdoc_subject(item=item)
+            if subject:
+                result.subject, result.name = str(subject), f"{result.name} [{subject}]"
             camera = pictures.Camera(self.run_dir, item.nodeid, screencast=self.screencast)
             item.stash[RECORDING] = Recording(result, camera)
             placeholders.append(result)
@@ -317,6 +322,8 @@ class Recorder:
             result.traces = sorted({str(self._artifact(v)) for k, v in properties if k == TRACE})
             result.videos = sorted({str(self._artifact(v)) for k, v in properties if k == VIDEO})
             result.notes = property_values(properties, NOTE)
+            verdicts = property_values(properties, STORE_VERDICT)
+            result.store = {"name": result.subject, **json.loads(verdicts[-1])} if verdicts else {}
             result.promises_due = property_values(properties, PROMISE_DUE)
             result.promises_kept = property_values(properties, PROMISE_KEPT)
             result.promises_broken = property_values(properties, PROMISE_BROKEN)

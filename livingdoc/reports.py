@@ -50,7 +50,7 @@ from livingdoc.model import (
     exception_type,
     first_line,
 )
-from livingdoc.verdicts import DocVerdict, failures, promise_coverage, scenario_states
+from livingdoc.verdicts import DocVerdict, failures, promise_coverage, scenario_states, stores
 
 # ---- the files ----
 
@@ -104,6 +104,7 @@ def verdicts_json(scenarios: Sequence[ScenarioResult], rows: Sequence[DocVerdict
             }
             for row in rows
         ],
+        "stores": stores(scenarios),
         "failures": [
             {
                 "scenario": f.scenario.title,

@@ -32,7 +32,7 @@ from flowspec.commerce import LAYOUT_DOC, LAYOUT_LOCATIONS
 from flowspec.doc_steps import BY_TAG, DOC_STEPS, DocStep, label
 from flowspec.known_differences import failure_verdict
 from flowspec.promises import BY_ID, PROMISES, Promise, broken_doc_steps
-from livingdoc.model import NOT_RUN, PASSED, SET_UP, SKIPPED, GateDecision, ScenarioResult, StepResult
+from livingdoc.model import NOT_RUN, PASSED, SET_UP, SKIPPED, STORE, GateDecision, ScenarioResult, StepResult
 
 KEPT, BROKEN, NOT_REACHED, UNCHECKED = "kept", "broken", "not reached", "unchecked"
 VERDICTS = (KEPT, BROKEN, NOT_REACHED, NOT_RUN)
@@ -277,12 +277,14 @@ class Failure:
     @property
     def while_setting_up(self) -> bool:
         """It broke in a doc step the scenario is not about (a set-up Given of another step's scenario)."""
-        return self.doc_step not in (None, SET_UP) and self.doc_step not in self.scenario.doc_tags
+        return self.doc_step not in (None, SET_UP, STORE) and self.doc_step not in self.scenario.doc_tags
 
     @property
     def doc_label(self) -> str:
         if self.doc_step in BY_TAG:
             return label(str(self.doc_step))
+        if self.doc_step == STORE:
+            return f"The store {self.scenario.subject or ''} needs attention (verify)".replace("  ", " ")
         return "Set-up (no doc step)" if self.doc_step == SET_UP else "No doc step named"
 
     @property
@@ -300,7 +302,7 @@ class Failure:
     def verdict(self) -> str | None:
         """Whether the doc is behind the product at this doc step (the target follows a newer layout the harness
         knows) or the product broke the doc's promise; None for a failure that names no doc step."""
-        if self.doc_step not in BY_TAG:
+        if self.doc_step not in BY_TAG or self.scenario.store:
             return None
         return failure_verdict(str(self.doc_step), self.layout or LAYOUT_DOC)
 
@@ -323,6 +325,11 @@ def layout_met(scenario: ScenarioResult) -> str | None:
         if note.startswith(LAYOUT_NOTE) and note[len(LAYOUT_NOTE) :] in by_location:
             return by_location[note[len(LAYOUT_NOTE) :]]
     return None
+
+
+def stores(scenarios: Sequence[ScenarioResult]) -> list[dict[str, str]]:
+    """Each verified store with its verdict and when it was checked, in the order of the run's scenarios."""
+    return [{"scenario": s.title, "nodeid": s.nodeid, **s.store} for s in scenarios if s.store]
 
 
 def failures(scenarios: Sequence[ScenarioResult]) -> list[Failure]:

@@ -1,75 +1,67 @@
-"""Survivors accepted as equivalent or invisible, from ``docs/mutation-survivors.toml``.
-
-Each ``[[accepted]]`` entry names a mutant by what it changes, not by a number that moves when code moves:
-``file``, ``original`` (the source line(s) before, stripped) and ``mutated`` (after; empty when the line is
-removed, e.g. a removed decorator); ``class`` is ``equivalent`` (no observable difference at all) or
-``invisible`` (a difference, but not one a user following the doc can see: log text, a status code behind an
-unchanged page, ...); ``reason`` says why. An entry matches every mutant with that change in that file (the
-same line may appear twice, e.g. the same ``return`` in two branches; both are then the same case). The
-reasoning behind each entry is in ``docs/mutation-survivors.md``.
-"""
+"""The survivors list, ``docs/mutation-survivors.toml``: each ``[[survivor]]`` names exactly one mutant by its
+identity (``mutation/mutants.py``) and says why it survives. Classes ``equivalent`` (no observable difference)
+and ``invisible`` (none a person following the doc can meet) are accepted; ``gap`` (a person can meet it: what
+they would see) is listed but never accepted."""
 
 from __future__ import annotations
 
+import json
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-CLASSES = ("equivalent", "invisible")
+from mutation.mutants import IDENTITY, Mutant, describe
+
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "docs" / "mutation-survivors.toml"
+CLASSES = ("equivalent", "invisible", "gap")
 
 
 @dataclass(frozen=True)
-class Accepted:
-    file: str
-    original: str
-    mutated: str
+class Entry:
+    identity: tuple[tuple[str, Any], ...]
     kind: str
     reason: str
 
+    def matches(self, mutant: Mutant) -> bool:
+        return mutant.skip is None and set(self.identity) <= set(mutant.identity().items())
+
     @property
-    def key(self) -> tuple[str, str, str]:
-        return change_key(self.file, self.original.splitlines(), self.mutated.splitlines())
+    def accepted(self) -> bool:
+        return self.kind != "gap"
+
+    def label(self) -> str:
+        return describe(dict(self.identity))
 
 
-def change_key(file: str, removed: list[str], added: list[str]) -> tuple[str, str, str]:
-    return file, "\n".join(line.strip() for line in removed), "\n".join(line.strip() for line in added)
-
-
-def load(path: Path = DEFAULT_PATH) -> list[Accepted]:
-    if not path.is_file():
-        return []
+def load(path: Path = DEFAULT_PATH) -> list[Entry]:
+    """The entries of ``path``; ValueError for a malformed one."""
+    entries: list[Entry] = []
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    entries: list[Accepted] = []
-    for number, raw in enumerate(data.get("accepted", []), start=1):
-        missing = [k for k in ("file", "original", "mutated", "class", "reason") if k not in raw]
-        if missing:
-            raise ValueError(f"{path}: accepted entry {number} lacks {', '.join(missing)}")
-        if raw["class"] not in CLASSES:
-            raise ValueError(f"{path}: accepted entry {number}: class must be one of {CLASSES}, not {raw['class']!r}")
-        if not str(raw["reason"]).strip():
-            raise ValueError(f"{path}: accepted entry {number} needs a reason")
-        entries.append(Accepted(raw["file"], raw["original"], raw["mutated"], raw["class"], raw["reason"]))
+    if set(data) - {"survivor"}:
+        raise ValueError(f"{path}: only [[survivor]] entries, not {', '.join(sorted(set(data) - {'survivor'}))}")
+    for number, raw in enumerate(data.get("survivor", []), start=1):
+        strings = (*IDENTITY[:-1], "class", "reason")
+        if (
+            any(not isinstance(raw.get(k), str) for k in strings)
+            or set(raw) - {*strings, "nth"}
+            or not (raw["class"] in CLASSES and raw["reason"].strip() and isinstance(raw.get("nth", 0), int))
+        ):
+            raise ValueError(
+                f"{path}: survivor {number} needs strings {', '.join(strings)} (class: one of "
+                f"{', '.join(CLASSES)}), an optional number nth, nothing else"
+            )
+        entry = Entry(tuple((k, raw[k]) for k in IDENTITY if k in raw), raw["class"], raw["reason"])
+        if entry in entries:
+            raise ValueError(f"{path}: survivor {number} is listed twice")
+        entries.append(entry)
     return entries
 
 
-def toml_entry(file: str, removed: list[str], added: list[str], kind: str = "", reason: str = "") -> str:
-    """A ``[[accepted]]`` block for a survivor, to paste and complete (``--survivors-template``)."""
-
-    def literal(lines: list[str]) -> str:
-        text = "\n".join(line.strip() for line in lines)
-        if "\n" in text or "'" in text:
-            return '"""' + text.replace("\\", "\\\\").replace('"""', '\\"""') + '"""'
-        return f"'{text}'"
-
-    return "\n".join(
-        [
-            "[[accepted]]",
-            f'file = "{file}"',
-            f"original = {literal(removed)}",
-            f"mutated = {literal(added)}",
-            f'class = "{kind}"',
-            f'reason = "{reason}"',
-            "",
-        ]
-    )
+def toml_entry(identity: dict[str, Any], kind: str = "", reason: str = "") -> str:
+    """A ``[[survivor]]`` block naming a mutant, to complete and paste (``--survivors-template``)."""
+    fields = {**{k: identity[k] for k in IDENTITY if identity.get(k) is not None}, "class": kind, "reason": reason}
+    quoted = {
+        k: f"'{v}'" if isinstance(v, str) and not {"'", "\n"} & set(v) else json.dumps(v) for k, v in fields.items()
+    }
+    return "\n".join(["[[survivor]]", *(f"{k} = {v}" for k, v in quoted.items()), ""])

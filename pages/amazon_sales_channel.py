@@ -30,6 +30,14 @@ class AmazonSalesChannelPage:
         self.add_amazon_store_button = page.get_by_role("button", name="Add Amazon Store")
         self.unverified_notice = page.get_by_role("region", name="We could not verify your Amazon API key")
 
+    def answer(self) -> str:
+        """What the channel shows, once it shows one of its answers: "prompt", "store integration" or
+        "unverified" (Playwright's TimeoutError if none shows within the context's time-out)."""
+        self.prompt_title.or_(self.store_integration).or_(self.unverified_notice).first.wait_for()
+        if self.prompt_title.count():
+            return "prompt"
+        return "store integration" if self.store_integration.count() else "unverified"
+
     def sign_in(self) -> Page:
         """Click "Sign in"; return the new tab it opens, loaded (Playwright's TimeoutError if none opens within
         the context's default time-out)."""

@@ -57,6 +57,36 @@ def register(journey: Journey) -> None:
     account_portal.register(journey)
 
 
+@when(parsers.parse("I try to register with {mistake}"))
+def register_with_mistake(journey: Journey, mistake: str) -> None:
+    account_portal.register_with_mistake(journey, mistake)
+
+
+@then(parsers.parse('the registration page says "{fix}" and keeps the form'))
+def check_registration_says_what_to_fix(journey: Journey, fix: str) -> None:
+    account_portal.check_registration_says_what_to_fix(journey, fix)
+
+
+@when("I register with a new email address and a password exactly as long as the page asks for")
+def register_with_shortest_password(journey: Journey) -> None:
+    account_portal.register_with_shortest_password(journey)
+
+
+@then("the new account is signed in")
+def check_registered(journey: Journey) -> None:
+    account_portal.check_registered(journey)
+
+
+@when("I open the Commerce account page the doc links for registering")
+def open_login_page_signed_in(journey: Journey) -> None:
+    account_portal.open_login_page_signed_in(journey)
+
+
+@then("the Commerce account shows My Account, not its login")
+def check_my_account(journey: Journey) -> None:
+    account_portal.check_my_account(journey)
+
+
 @given('I have clicked "Sign in" on the prompt and copied a new key in the API Portal tab')
 def sign_in_and_copy_key(journey: Journey) -> None:
     add_and_verify.sign_in_and_copy_key(journey)

@@ -36,6 +36,16 @@ def sign_in_with_wrong_password(journey: Journey) -> None:
     admin.sign_in_with_wrong_password(journey)
 
 
+@when("I sign in with the admin user name and no password")
+def sign_in_without_password(journey: Journey) -> None:
+    admin.sign_in_without_password(journey)
+
+
+@then("the login page says the password is required")
+def check_password_required(journey: Journey) -> None:
+    admin.check_password_required(journey)
+
+
 @then("the Commerce Admin dashboard is shown")
 @then("wird das Dashboard des Commerce Admin angezeigt")
 def check_dashboard(journey: Journey) -> None:

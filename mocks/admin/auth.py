@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
 from werkzeug.security import check_password_hash
 
+from mocks.shared import lockout
 from mocks.shared.db import get_db
 from mocks.shared.forms import INVALID_FORM_KEY, InputError, Text, form_key_is_valid, require_valid_utf8_form
 from mocks.shared.navigation import remember_target, take_target
@@ -18,7 +19,7 @@ BAD_LOGIN = (
     "The account sign-in was incorrect or your account is disabled temporarily. Please wait and try again later."
 )
 USERNAME = Text("User Name", max_length=40)
-PASSWORD = Text("Password", max_length=256)
+PASSWORD = Text("Password", max_length=256, as_typed=True)
 PUBLIC_ENDPOINTS = {"auth.login", "auth.login_alias", "auth.logout", "static"}
 
 
@@ -56,13 +57,16 @@ def login() -> Any:
         password = PASSWORD.clean(request.form.get("login[password]"))
     except InputError as exc:
         return render_template("login.html", error=str(exc)), 400
-    row = (
-        get_db()
-        .execute("SELECT password_hash FROM admin_user WHERE username = ? AND is_active = 1", (username,))
-        .fetchone()
-    )
-    if row is None or not check_password_hash(row["password_hash"], password):
+    db, now = get_db(), current_app.extensions["clock"].now()
+    row = db.execute(
+        "SELECT password_hash FROM admin_user WHERE username = ? AND is_active = 1", (username,)
+    ).fetchone()
+    if row is None or lockout.is_locked(db, username, now):
         return render_template("login.html", error=BAD_LOGIN, username=username), 401
+    if not check_password_hash(row["password_hash"], password):
+        lockout.record_failure(db, username, now, lockout.ADMIN)
+        return render_template("login.html", error=BAD_LOGIN, username=username), 401
+    lockout.record_success(db, username)
     target = take_target("admin_next")
     start_over()  # a new session id: one known before sign-in is not the signed-in one
     session["admin_user"] = username

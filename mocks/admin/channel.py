@@ -1,17 +1,17 @@
 """Marketing > Channels > Amazon Sales Channel: the key check on every access.
 
 Each GET asks the key-check gateway about the stored Production API key (no
-caching, ``Cache-Control: no-store``). A missing, unknown, expired or revoked
-key shows the "Welcome to Amazon Sales Channel" prompt (Sign in / Add the key);
-a valid key shows the channel's home (store integration); a gateway that does
-not answer shows a distinct "could not verify" message.
+caching: every page goes out with ``Cache-Control: no-store``, see ``mocks.shared.app``).
+A missing, unknown, expired or revoked key shows the "Welcome to Amazon Sales Channel"
+prompt (Sign in / Add the key); a valid key shows the channel's home (store integration);
+a gateway that does not answer shows a distinct "could not verify" message.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, current_app, g, make_response, render_template, url_for
+from flask import Blueprint, current_app, g, render_template, url_for
 
 from flowspec.commerce import LAYOUT_CURRENT, PRODUCTION_API_KEY_PATH
 from mocks.admin.config_store import get_value
@@ -68,22 +68,17 @@ def current_verdict() -> Verdict:
 def index() -> Any:
     verdict = current_verdict()
     if verdict.is_valid:
-        body = render_template("channel_home.html")
-    elif verdict.is_unavailable:
-        body = render_template("channel_unverified.html", verdict=verdict)
-    else:
-        body = render_template(
-            "channel_prompt.html",
-            verdict=verdict,
-            reason=PROMPT_REASONS[verdict.status],
-            hint=key_hint(verdict),
-            sign_in_url=api_portal_url(),
-            add_key_url=add_key_url(),
-        )
-    response = make_response(body)
-    response.headers["Cache-Control"] = "no-store, no-cache, must-revalidate, max-age=0"
-    response.headers["Pragma"] = "no-cache"
-    return response
+        return render_template("channel_home.html")
+    if verdict.is_unavailable:
+        return render_template("channel_unverified.html", verdict=verdict)
+    return render_template(
+        "channel_prompt.html",
+        verdict=verdict,
+        reason=PROMPT_REASONS[verdict.status],
+        hint=key_hint(verdict),
+        sign_in_url=api_portal_url(),
+        add_key_url=add_key_url(),
+    )
 
 
 @bp.get("/channel/amazon/store/new/")

@@ -25,7 +25,7 @@ def reset() -> Any:
     username = current_app.config["ADMIN_USERNAME"]
     db = get_db()
     with transaction(db):
-        empty_tables(db, ["core_config_data", "admin_user"])
+        empty_tables(db, ["core_config_data", "admin_user", "login_failure"])
         seed_admin_user(db, username, current_app.config["ADMIN_PASSWORD_HASH"])
         reset_sessions(db, "admin_user", None if end_sessions else username)
     current_app.extensions["clock"].reset()

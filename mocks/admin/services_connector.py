@@ -43,6 +43,13 @@ def _render(status: int = 200, error: str | None = None, posted: dict[str, str] 
     return render_template("services_connector.html", sections=sections, values=values, error=error), status
 
 
+def _posted_once(field_id: str, label: str) -> str:
+    """The field's value, cleaned; a field sent more than once is refused (as Save Config refuses it)."""
+    if len(request.form.getlist(field_id)) != 1:
+        raise InputError(f"{label} was sent more than once.")
+    return rules(field_id, label).clean(request.form[field_id])
+
+
 @bp.get("/servicesconnector/index/index/")
 def index() -> Any:
     return _render()
@@ -55,7 +62,7 @@ def save() -> Any:
     if not form_key_is_valid():
         return _render(403, INVALID_FORM_KEY, posted)
     try:
-        values = {PREFIX + fid: rules(fid, label).clean(posted[fid]) for _, fid, label in FIELDS if fid in posted}
+        values = {PREFIX + fid: _posted_once(fid, label) for _, fid, label in FIELDS if fid in posted}
     except InputError as exc:
         return _render(400, f"{exc} Nothing was saved.", posted)
     save_values(get_db(), values, current_app.extensions["clock"].now_iso())

@@ -8,6 +8,7 @@ from flask import Blueprint, current_app, flash, g, redirect, render_template, r
 
 from mocks.portal import accounts
 from mocks.portal.accounts import Account
+from mocks.shared import lockout
 from mocks.shared.db import get_db
 from mocks.shared.forms import INVALID_FORM_KEY, InputError, form_key_is_valid, require_valid_utf8_form
 from mocks.shared.navigation import remember_target, take_target
@@ -84,9 +85,16 @@ def login_post() -> Any:
         password = accounts.PASSWORD.clean(request.form.get("login[password]"))
     except InputError as exc:
         return render_template("login.html", title="Customer Login", error=str(exc)), 400
-    account = accounts.authenticate(get_db(), email, password)
-    if account is None:
+    db, now = get_db(), current_app.extensions["clock"].now()
+    known = accounts.find(db, email)  # the address as registered: the lock is the account's, whatever the case
+    if known is not None and lockout.is_locked(db, known.email, now):
         return render_template("login.html", title="Customer Login", error=BAD_LOGIN, email=email), 401
+    account = accounts.authenticate(db, email, password)
+    if account is None:
+        if known is not None:
+            lockout.record_failure(db, known.email, now, lockout.CUSTOMER)
+        return render_template("login.html", title="Customer Login", error=BAD_LOGIN, email=email), 401
+    lockout.record_success(db, account.email)
     return _sign_in(account)
 
 
@@ -111,7 +119,7 @@ def create_post() -> Any:
         email = accounts.clean_email(form["email"])
         raw_password = request.form.get("password", "")
         password = accounts.PASSWORD.clean(raw_password)
-        accounts.check_password_rules(raw_password)  # before cleaning, which strips spaces
+        accounts.check_password_rules(password)
         if raw_password != request.form.get("password_confirmation", ""):
             raise InputError("Please enter the same password in both password fields.")
         account = accounts.create(get_db(), email, password, current_app.extensions["clock"].now(), firstname, lastname)

@@ -11,7 +11,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from mocks.shared.forms import InputError, Text
 
 EMAIL = Text("Email", max_length=254)
-PASSWORD = Text("Password", max_length=128)
+PASSWORD = Text("Password", max_length=128, as_typed=True)
 NAME = Text("Name", max_length=64, required=False)
 MIN_PASSWORD_LENGTH = 8
 _EMAIL_RE = re.compile(

@@ -31,7 +31,7 @@ def reset() -> Any:
     email = current_app.config["SEED_EMAIL"]
     db = get_db()
     with transaction(db):
-        empty_tables(db, ["api_key", "account"])
+        empty_tables(db, ["api_key", "account", "login_failure"])
         accounts.seed(db, email, current_app.config["SEED_PASSWORD"], _now())
         reset_sessions(db, "account_email", None if end_sessions else email)
     current_app.extensions["clock"].reset()
@@ -45,9 +45,8 @@ def create_account() -> Any:
     body = json_body(["email", "password"])
     try:
         email = accounts.clean_email(text(body, "email", max_length=254))
-        raw_password = text(body, "password", max_length=128)
-        password = accounts.PASSWORD.clean(raw_password)
-        accounts.check_password_rules(raw_password)
+        password = accounts.PASSWORD.clean(text(body, "password", max_length=128))
+        accounts.check_password_rules(password)
         account = accounts.create(get_db(), email, password, _now())
     except InputError as exc:
         abort(409 if "already" in str(exc) else 400, description=str(exc))

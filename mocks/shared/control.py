@@ -1,10 +1,13 @@
 """The control API's gatekeeping and strict reading of its JSON bodies.
 
 Off unless a token is configured (then ``/_mock/...`` does not exist at all: 404 for any
-method), refused without the token. Bodies are read strictly: a JSON object, only the
-fields the call knows, each of the type it needs (``true``, not ``"true"``; a string, not
-``null``), values checked by the same rules as the UI. Anything else is a 400 that says
-which field and why, and changes nothing.
+method), refused without the token: any path under ``/_mock/``, any method, answers 403
+before routing can say which paths or methods exist. Bodies are read strictly: a JSON
+object, only the fields the call knows, each of the type it needs (``true``, not
+``"true"``; a string, not ``null``), strings that are text (JSON can escape a lone UTF-16
+surrogate, ``"\\ud800"``, which is no character and which SQLite cannot store), values
+checked by the same rules as the UI. Anything else is a 400 that says which field and why,
+and changes nothing.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import hmac
 import json
 import math
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -20,6 +24,7 @@ from flask import Blueprint, Flask, abort, current_app, jsonify, request
 from mocks.shared.forms import InputError, Text
 
 TOKEN_HEADER = "X-Mock-Control-Token"
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")  # json.loads joins an escaped pair into one character
 MAX_SECONDS = 100 * 365 * 24 * 3600
 
 
@@ -31,14 +36,14 @@ def make_blueprint(name: str) -> Blueprint:
     """A ``/_mock`` blueprint whose every route needs the control token (register it only when on)."""
     bp = Blueprint(name, __name__, url_prefix="/_mock")
 
-    @bp.before_request
+    @bp.before_app_request  # every request of the app: a wrong method or path under /_mock/ is no route of the bp
     def _require_token() -> None:
-        expected = current_app.config.get("CONTROL_TOKEN")
-        if not expected:
-            abort(404)
-        sent = request.headers.get(TOKEN_HEADER, "").encode("latin-1")  # the header's bytes, as sent
-        if not sent or not hmac.compare_digest(sent, str(expected).encode("utf-8")):
-            abort(403, description=f"The control API needs a valid {TOKEN_HEADER} header.")
+        if request.path == "/_mock" or request.path.startswith("/_mock/"):
+            expected = current_app.config.get("CONTROL_TOKEN")
+            if not expected:
+                abort(404)
+            if not _token_matches(str(expected)):
+                abort(403, description=f"The control API needs a valid {TOKEN_HEADER} header.")
 
     @bp.get("/log")
     def log() -> Any:
@@ -69,6 +74,14 @@ def make_blueprint(name: str) -> Blueprint:
     return bp
 
 
+def _token_matches(expected: str) -> bool:
+    try:
+        sent = request.headers.get(TOKEN_HEADER, "").encode("latin-1")  # the header's bytes, as sent
+    except UnicodeEncodeError:  # not bytes from a wire (WSGI gives headers as latin-1 text)
+        return False
+    return bool(sent) and hmac.compare_digest(sent, expected.encode("utf-8"))
+
+
 def json_body(fields: Iterable[str]) -> dict[str, Any]:
     """The body as a JSON object with only ``fields`` in it (no body: ``{}``); 400 otherwise."""
     raw = request.get_data(cache=True)
@@ -84,12 +97,30 @@ def json_body(fields: Iterable[str]) -> dict[str, Any]:
         abort(400, description="The body is not valid JSON.")
     if not isinstance(body, dict):
         abort(400, description="The body must be a JSON object.")
+    if _holds_a_lone_surrogate(body):
+        abort(400, description="The body's JSON holds a lone surrogate (\\ud800-\\udfff), which is not text.")
     known = list(fields)
     for key in body:
         if key not in known:
             expected = ", ".join(f"'{k}'" for k in known) or "none"
             abort(400, description=f"'{key}' is not a field of this call (it takes: {expected}).")
     return body
+
+
+def _holds_a_lone_surrogate(value: object) -> bool:
+    """Any string in ``value`` (keys too, at any depth) with a surrogate that no pair made into a character."""
+    pending = [value]
+    while pending:  # no recursion: the body may be nested as deeply as the JSON parser allowed
+        item = pending.pop()
+        if isinstance(item, str):
+            if _LONE_SURROGATE.search(item):
+                return True
+        elif isinstance(item, dict):
+            pending.extend(item.keys())
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+    return False
 
 
 def number(body: dict[str, Any], key: str) -> float:

@@ -44,11 +44,12 @@ class Text:
     max_length: int = 255
     required: bool = True
     single_line: bool = True
+    as_typed: bool = False  # a password: Magento compares it exactly as typed, neither normalised nor trimmed
 
     def clean(self, raw: str | None) -> str:
-        """The value as stored: normalised (NFC) and trimmed first, so every check, the length
-        included, applies to what is stored."""
-        value = unicodedata.normalize("NFC", raw or "").strip()
+        """The value as stored: normalised (NFC) and trimmed first (unless ``as_typed``), so every
+        check, the length included, applies to what is stored."""
+        value = (raw or "") if self.as_typed else unicodedata.normalize("NFC", raw or "").strip()
         if "\ufffd" in value:
             raise InputError(f"{self.label} is not valid UTF-8 text.")
         if _CONTROL.search(value) or (self.single_line and ("\n" in value or "\r" in value)):

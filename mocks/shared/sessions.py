@@ -27,6 +27,11 @@ from mocks.shared.db import get_db
 
 SESSION_ID = re.compile(r"[A-Za-z0-9_-]{43}")  # secrets.token_urlsafe(32)
 IDLE_LIFETIME_SECONDS = 24 * 3600  # real time, not the mock clock: moving the clock signs nobody out
+# A visitor nobody signed in to (a view of the login page makes a form key) costs a row too: such rows live
+# as long as Magento's admin session (admin/security/session_lifetime, 900 s), and at most this many are kept
+# (the oldest go first), so a crawler or a flood cannot grow the file.
+ANONYMOUS_LIFETIME_SECONDS = 900
+MAX_ANONYMOUS_SESSIONS = 1000
 KEPT_AT_RESET = ("form_key",)  # what a kept session still holds after /_mock/reset, besides who is signed in
 
 
@@ -65,8 +70,9 @@ class SqliteSessionInterface(SessionInterface):
             row = (
                 get_db()
                 .execute(
-                    "SELECT data FROM session WHERE session_id = ? AND updated_at > ?",
-                    (sid, time.time() - IDLE_LIFETIME_SECONDS),
+                    "SELECT data FROM session WHERE session_id = ? AND updated_at > ?"
+                    " AND (user IS NOT NULL OR updated_at > ?)",
+                    (sid, time.time() - IDLE_LIFETIME_SECONDS, time.time() - ANONYMOUS_LIFETIME_SECONDS),
                 )
                 .fetchone()
             )
@@ -109,7 +115,7 @@ class SqliteSessionInterface(SessionInterface):
             )
             return
         session.sid = secrets.token_urlsafe(32)
-        db.execute("DELETE FROM session WHERE updated_at <= ?", (now - IDLE_LIFETIME_SECONDS,))
+        _prune(db, now)
         db.execute(
             "INSERT INTO session (session_id, data, user, updated_at) VALUES (?, ?, ?, ?)",
             (session.sid, data, user, now),
@@ -124,6 +130,19 @@ class SqliteSessionInterface(SessionInterface):
             samesite=self.get_cookie_samesite(app),
             partitioned=self.get_cookie_partitioned(app),
         )
+
+
+def _prune(db: sqlite3.Connection, now: float) -> None:
+    """Before a new row: drop the rows past their lifetime, and the oldest anonymous ones beyond the limit."""
+    db.execute(
+        "DELETE FROM session WHERE updated_at <= ? OR (user IS NULL AND updated_at <= ?)",
+        (now - IDLE_LIFETIME_SECONDS, now - ANONYMOUS_LIFETIME_SECONDS),
+    )
+    db.execute(
+        "DELETE FROM session WHERE user IS NULL AND session_id NOT IN"
+        " (SELECT session_id FROM session WHERE user IS NULL ORDER BY updated_at DESC LIMIT ?)",
+        (max(0, MAX_ANONYMOUS_SESSIONS - 1),),
+    )
 
 
 def reset_sessions(db: sqlite3.Connection, user_key: str, keep_user: str | None) -> None:

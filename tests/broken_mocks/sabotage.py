@@ -49,6 +49,14 @@ def _admin_pages_without_session(mp: pytest.MonkeyPatch) -> None:
     mp.setattr(admin_auth, "current_user", lambda: "admin")  # what require_login asks: everyone is signed in
 
 
+class _Unhandled(Exception):
+    """What an ``except`` clause of the mocks catches instead of their input errors, to break it."""
+
+
+def _empty_admin_password_crashes(mp: pytest.MonkeyPatch) -> None:
+    mp.setattr(admin_auth, "InputError", _Unhandled)  # the login's input errors escape: a 500 page
+
+
 def _admin_login_forgets_page(mp: pytest.MonkeyPatch) -> None:
     mp.setattr(admin_auth, "take_target", lambda key: None)
 
@@ -128,6 +136,23 @@ def _portal_wrong_password_accepted(mp: pytest.MonkeyPatch) -> None:
 
 def _portal_login_forgets_page(mp: pytest.MonkeyPatch) -> None:
     mp.setattr(portal_account, "take_target", lambda key: None)
+
+
+def _registration_mistake_crashes(mp: pytest.MonkeyPatch) -> None:
+    mp.setattr(portal_account, "InputError", _Unhandled)  # a mistake on the form gives a 500 page, the form lost
+
+
+def _password_rule_off_by_one(mp: pytest.MonkeyPatch) -> None:
+    mp.setattr(portal_account.accounts, "MIN_PASSWORD_LENGTH", portal_account.accounts.MIN_PASSWORD_LENGTH + 1)
+
+
+def _signed_in_login_page_missing(mp: pytest.MonkeyPatch) -> None:
+    real = portal_account.url_for
+
+    def url_for(endpoint: str, **values: Any) -> str:
+        return "/customer/account/gone/" if endpoint == "account.dashboard" else real(endpoint, **values)
+
+    mp.setattr(portal_account, "url_for", url_for)
 
 
 def _registration_leaves_api_portal(mp: pytest.MonkeyPatch) -> None:
@@ -241,6 +266,10 @@ BREAKAGES: dict[str, Callable[[pytest.MonkeyPatch], None]] = {
     "admin-login-refused": _admin_login_refused,
     "wrong-password-accepted": _wrong_password_accepted,
     "admin-login-forgets-page": _admin_login_forgets_page,
+    "empty-admin-password-crashes": _empty_admin_password_crashes,
+    "registration-mistake-crashes": _registration_mistake_crashes,
+    "password-rule-off-by-one": _password_rule_off_by_one,
+    "signed-in-login-page-missing": _signed_in_login_page_missing,
     "admin-pages-without-session": _admin_pages_without_session,
     "channel-missing-from-menu": _channel_missing_from_menu,
     "no-prompt-for-bad-key": _no_prompt_for_bad_key,
@@ -277,6 +306,15 @@ CASES: tuple[tuple[str, str, dict[str, str] | None, str], ...] = (
     ("admin-login-refused", "log_in_to_the_commerce_admin", None, "doc-step-1"),
     ("wrong-password-accepted", "wrong_password_does_not_open_the_commerce_admin", None, "doc-step-1"),
     ("admin-login-forgets-page", "from_a_bookmark", None, "doc-step-1"),
+    ("empty-admin-password-crashes", "without_a_password", None, "doc-step-1"),
+    (
+        "registration-mistake-crashes",
+        "registering_with",
+        {"mistake": "a password without a digit", "fix": "at least one letter and one digit"},
+        "doc-step-3",
+    ),
+    ("password-rule-off-by-one", "exactly_as_long", None, "doc-step-3"),
+    ("signed-in-login-page-missing", "doc_links_for_registering", None, "doc-step-3"),
     ("admin-pages-without-session", "wrong_password_does_not_open_the_commerce_admin", None, "doc-step-1"),
     ("channel-missing-from-menu", "first_access_without_a_key", None, "doc-step-2"),
     ("no-prompt-for-bad-key", "first_access_without_a_key", None, "doc-step-2"),

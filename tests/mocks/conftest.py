@@ -24,6 +24,7 @@ import http.cookiejar
 import itertools
 import json
 import os
+import re
 import shutil
 import socket
 import sqlite3
@@ -42,6 +43,7 @@ from bs4 import BeautifulSoup, Tag
 from flask import Flask
 from flask.testing import FlaskClient
 from werkzeug.datastructures import Headers
+from werkzeug.test import EnvironBuilder, run_wsgi_app
 
 from mocks import admin as admin_pkg
 from mocks import portal as portal_pkg
@@ -138,22 +140,46 @@ class Page:
 
 
 def encode_form(data: FormData, multipart: bool = False) -> tuple[bytes, str]:
+    """The form as a browser sends it, in UTF-8; a lone surrogate (no character, so no browser sends one) goes
+    as the three bytes ``surrogatepass`` gives it, which are not UTF-8: what a broken client could send."""
     pairs = list(data.items()) if isinstance(data, Mapping) else list(data)
     if not multipart:
-        return urllib.parse.urlencode(pairs).encode("ascii"), "application/x-www-form-urlencoded"
+        body = urllib.parse.urlencode(pairs, encoding="utf-8", errors="surrogatepass")
+        return body.encode("ascii"), "application/x-www-form-urlencoded"
     boundary = "----mockstestboundary7MA4YWxkTrZu0gW"
-    body = b""
+    body_bytes = b""
     for name, value in pairs:
-        raw = value if isinstance(value, bytes) else value.encode("utf-8")
-        body += f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'.encode() + raw + b"\r\n"
-    body += f"--{boundary}--\r\n".encode()
-    return body, f"multipart/form-data; boundary={boundary}"
+        raw = value if isinstance(value, bytes) else value.encode("utf-8", "surrogatepass")
+        head = f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'
+        body_bytes += head.encode("utf-8", "surrogatepass") + raw + b"\r\n"
+    body_bytes += f"--{boundary}--\r\n".encode()
+    return body_bytes, f"multipart/form-data; boundary={boundary}"
 
 
 SITES = {
     "admin": (ADMIN_LOGIN, CONFIG_PAGE, ADMIN_USER, ADMIN_PASSWORD),
     "portal": (PORTAL_LOGIN, API_PORTAL, MERCHANT_EMAIL, MERCHANT_PASSWORD),
 }
+SESSION_COOKIES = {"admin": "admin", "portal": "PHPSESSID"}
+
+
+def as_on_the_wire(text: str) -> str:
+    """A header value as a WSGI server hands it to the app: the bytes sent (here the text's UTF-8, a lone
+    surrogate as ``surrogatepass`` encodes it), read as latin-1; CR and LF, which end a header, left out."""
+    return text.encode("utf-8", "surrogatepass").decode("latin-1").replace("\r", "").replace("\n", "")
+
+
+_PLACEHOLDER = re.compile(r"<(?:[^:>]+:)?([^>]+)>")
+_PLACEHOLDER_VALUES = {"section": "services_connector", "filename": "admin.css", "key": "0" * 64}
+
+
+def every_route(app: Flask) -> list[tuple[str, str]]:
+    """(method, path) for every method of every rule of ``app``, placeholders filled in with a plausible value."""
+    found = []
+    for rule in app.url_map.iter_rules():
+        path = _PLACEHOLDER.sub(lambda m: _PLACEHOLDER_VALUES.get(m.group(1), "x"), rule.rule)
+        found += [(method, path) for method in sorted(rule.methods or ()) if method not in ("HEAD", "OPTIONS")]
+    return found
 
 
 class Browser:
@@ -239,6 +265,24 @@ class TestBrowser(Browser):
 
     def fresh(self) -> TestBrowser:
         return TestBrowser(self.site, self.app)
+
+    def request_as_sent(
+        self, method: str, path: str, headers: Sequence[tuple[str, str]], body: bytes | None = None
+    ) -> Page:
+        """A request with exactly ``headers`` (Host included), and this browser's session cookie unless they
+        hold a Cookie, straight to the app as a WSGI server hands it over: the test client's cookie jar would
+        replace the Cookie header, and reading the answer's URL for it fails on a Host that is no host name."""
+        sent = list(headers)
+        cookie = self.client.get_cookie(SESSION_COOKIES[self.site])
+        if cookie is not None and not any(name.lower() == "cookie" for name, _ in sent):
+            sent.append(("Cookie", f"{cookie.key}={cookie.value}"))
+        environ = EnvironBuilder(path=path, method=method, headers=sent, data=body).get_environ()
+        answer, status, answer_headers = run_wsgi_app(self.app, environ, buffered=True)
+        try:
+            content = b"".join(answer)
+        finally:
+            getattr(answer, "close", lambda: None)()
+        return Page(path, int(status.split(" ", 1)[0]), Headers(answer_headers), content)
 
     def _send(self, method: str, path: str, body: bytes | None, headers: dict[str, str]) -> Page:
         response = self.client.open(path, method=method, data=body, headers=headers)

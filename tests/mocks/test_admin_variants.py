@@ -181,6 +181,20 @@ def test_current_admin_refuses_bad_saves(current: Browser, fields: dict[str, str
     assert current.control().ok("GET", f"/config?path={PRODUCTION_PATH}")["value"] == "kept"
 
 
+@pytest.mark.parametrize("times", [2, 50])
+def test_current_admin_refuses_a_field_sent_more_than_once(current: Browser, times: int) -> None:
+    """As Save Config on the doc's layout: which of the values would be the one meant?"""
+    current.control().ok("PUT", "/config", {"path": PRODUCTION_PATH, "value": "kept"})
+
+    answer = current.post(
+        CONNECTOR_SAVE, [("form_key", current.form_key), *[("production_api_key", f"key-{n}") for n in range(times)]]
+    )
+
+    assert answer.status == 400
+    assert answer.messages("error") == ["Production API Key was sent more than once. Nothing was saved."]
+    assert current.control().ok("GET", f"/config?path={PRODUCTION_PATH}")["value"] == "kept"
+
+
 def test_doc_admin_has_no_services_connector_page(admin: Browser) -> None:
     assert admin.get(CONNECTOR).status == 404
 

@@ -71,6 +71,30 @@ def test_refused_without_the_right_token(
     assert answer.json()["message"] == "The control API needs a valid X-Mock-Control-Token header."
 
 
+@pytest.mark.parametrize("name", ["admin", "portal"])
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [("GET", "/_mock/reset"), ("PUT", "/_mock/log"), ("DELETE", "/_mock/keys"), ("PATCH", "/_mock/config"),
+     ("GET", "/_mock/nothing-here"), ("POST", "/_mock/")],
+)  # fmt: skip
+@pytest.mark.parametrize("token", [None, "wrong-token"])
+def test_without_the_token_a_wrong_method_or_path_is_403_too(
+    site: dict[str, Browser], name: str, method: str, path: str, token: str | None
+) -> None:
+    """Refused before routing: no 405 with an Allow header, no 404, telling which calls exist."""
+    answer = site[name].request(method, path, headers={} if token is None else {"X-Mock-Control-Token": token})
+
+    assert answer.status == 403
+    assert "Allow" not in answer.headers
+
+
+def test_with_the_token_a_wrong_method_is_405(admin_control: Control) -> None:
+    answer = admin_control.call("GET", "/reset")
+
+    assert answer.status == 405
+    assert set(answer.headers["Allow"].split(", ")) == {"OPTIONS", "POST"}
+
+
 def test_refused_without_the_header_at_all(admin_browser: Browser) -> None:
     answer = admin_browser.request("POST", "/_mock/reset")
 
@@ -124,6 +148,54 @@ def test_bad_json_is_400(site: dict[str, Browser], name: str, path: str, raw: by
 
     assert answer.status == 400
     assert answer.json()["message"] == message
+
+
+# every string field of every call, and a field's name: "\ud800" is valid JSON, and no text SQLite can store
+LONE_SURROGATE_BODIES = [
+    ("admin", "PUT", "/config", {"path": PRODUCTION_PATH, "value": "key-\ud800"}),
+    ("admin", "PUT", "/config", {"path": PRODUCTION_PATH + "\udfff", "value": "key"}),
+    ("admin", "DELETE", "/config", {"path": "\ud800"}),
+    ("portal", "POST", "/keys", {"email": "\ud800"}),
+    ("portal", "POST", "/keys", {"email": MERCHANT, "name": "name \udc00"}),
+    ("portal", "POST", "/keys", {"email": MERCHANT, "key": "\ud800"}),
+    ("portal", "POST", "/accounts", {"email": "new\ud800@example.com", "password": "pass-word-1"}),
+    ("portal", "POST", "/accounts", {"email": "new@example.com", "password": "pass-word-1\ud800"}),
+    ("portal", "POST", "/keys/revoke", {"key": "\ud800"}),
+    ("portal", "POST", "/gateway", {"mode": "ok\ud800"}),
+    ("portal", "POST", "/reset", {"\ud800": True}),
+    ("admin", "POST", "/clock", {"advance_seconds": 1, "\udbff": [{"x": "\udc00"}]}),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "method", "path", "body"),
+    LONE_SURROGATE_BODIES,
+    ids=[f"{name}-{method}-{path}-{n}" for n, (name, method, path, _) in enumerate(LONE_SURROGATE_BODIES)],
+)  # ids of plain text: a failure's report then travels between xdist workers
+def test_a_lone_surrogate_anywhere_in_the_json_is_400_and_changes_nothing(
+    site: dict[str, Browser], name: str, method: str, path: str, body: dict[str, object]
+) -> None:
+    control = site[name].control()
+    if name == "admin":
+        control.ok("PUT", "/config", {"path": PRODUCTION_PATH, "value": "kept"})
+    keys_before = control.ok("GET", f"/keys?email={MERCHANT}") if name == "portal" else None
+
+    answer = control.call(method, path, body)
+
+    assert answer.status == 400, answer.text
+    assert answer.json()["message"] == "The body's JSON holds a lone surrogate (\\ud800-\\udfff), which is not text."
+    if name == "admin":
+        assert control.ok("GET", f"/config?path={PRODUCTION_PATH}")["value"] == "kept"
+    else:
+        assert control.ok("GET", f"/keys?email={MERCHANT}") == keys_before
+        assert control.call("POST", "/keys", {"email": "new@example.com"}).status == 404  # no account was made
+
+
+def test_a_surrogate_pair_is_one_character(portal_control: Control) -> None:
+    """JSON escapes a character beyond the BMP as a pair: that is text, and kept."""
+    made = portal_control.ok("POST", "/keys", {"email": MERCHANT, "name": "key \ud83d\udd11"})
+
+    assert made["name"] == "key \U0001f511"
 
 
 # --------------------------------------------------------------------------- admin endpoints

@@ -16,6 +16,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from pathlib import Path
 import pytest
 
 from mocks import MockServers, start_mocks
+from mocks import cookie_names as cookie_names_module
 from mocks.cli import main
 
 PRODUCTION_PATH = "services_connector/services_connector_integration/production_api_key"
@@ -150,14 +152,14 @@ def _pump(stream: object, out: queue.Queue[str | None]) -> None:
 
 
 @contextmanager
-def serve(command: list[str], *args: str) -> Iterator[Served]:
-    """Run the CLI until it says it is ready; Ctrl-C it on the way out if it is still running."""
+def serve(command: list[str], *args: str, env: dict[str, str] | None = None) -> Iterator[Served]:
+    """Run the CLI until it says it is ready (``env``: more environment); kill it on the way out if it still runs."""
     process = subprocess.Popen(
         [*command, "serve", *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})},
     )
     lines: queue.Queue[str | None] = queue.Queue()
     threading.Thread(target=_pump, args=(process.stdout, lines), daemon=True).start()
@@ -265,7 +267,23 @@ def test_serve_says_why_it_could_not_start() -> None:
         )
 
     assert done.returncode == 1
-    assert f"commerce-mocks: could not start: the portal cannot listen on 127.0.0.1:{port}" in done.stderr
+    assert done.stderr.startswith(f"commerce-mocks: could not start: the portal cannot listen on 127.0.0.1:{port}: ")
+    assert len(done.stderr.splitlines()) == 1, done.stderr  # one message, not Werkzeug's lines before it
+
+
+@pytest.mark.parametrize("host", ["256.1.1.1", "no such host.invalid"])
+def test_serve_on_a_host_it_cannot_listen_on_says_so_in_one_line(
+    host: str, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+
+    assert main(["serve", "--host", host]) == 1
+
+    captured = capsys.readouterr()
+    assert captured.err.startswith(f"commerce-mocks: could not start: the portal cannot listen on {host}:0: ")
+    assert len(captured.err.splitlines()) == 1, captured.err
+    assert captured.out == ""
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_serve_needs_a_command(capsys: pytest.CaptureFixture[str]) -> None:
@@ -411,18 +429,19 @@ def ports(mocks: MockServers) -> tuple[int, int]:
 
 
 @pytest.fixture
-def own_lock(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The host-wide claim on the real cookie names, made in a folder of this test's own."""
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+def own_claim(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The host-wide claim on the real cookie names under a name of this test's own (other instances on this
+    host, of other tests or of a person, hold the real one or may take it meanwhile)."""
+    monkeypatch.setattr(cookie_names_module, "CLAIM_NAME", f"commerce-mocks-test.{uuid.uuid4()}")
 
 
-@pytest.mark.usefixtures("own_lock")
+@pytest.mark.usefixtures("own_claim")
 def test_a_single_instance_keeps_the_real_cookie_names() -> None:
     with start_mocks() as mocks:
         assert cookie_names(mocks) == ("admin", "PHPSESSID")
 
 
-@pytest.mark.usefixtures("own_lock")
+@pytest.mark.usefixtures("own_claim")
 def test_a_second_instance_on_the_host_gets_cookie_names_of_its_own() -> None:
     with start_mocks() as first, start_mocks() as second:
         admin_port, portal_port = ports(second)
@@ -433,7 +452,7 @@ def test_a_second_instance_on_the_host_gets_cookie_names_of_its_own() -> None:
         assert cookie_names(third) == ("admin", "PHPSESSID")
 
 
-@pytest.mark.usefixtures("own_lock")
+@pytest.mark.usefixtures("own_claim")
 def test_two_instances_do_not_sign_each_other_out() -> None:
     """A browser keeps one cookie jar per host (ports ignored): both sessions must fit in it."""
     jar = http.cookiejar.CookieJar()
@@ -455,7 +474,7 @@ def test_two_instances_do_not_sign_each_other_out() -> None:
 
 
 @pytest.mark.parametrize(("mode", "expected"), [("real", ("admin", "PHPSESSID")), ("per-port", None)])
-@pytest.mark.usefixtures("own_lock")
+@pytest.mark.usefixtures("own_claim")
 def test_cookie_names_can_be_chosen(mode: str, expected: tuple[str, str] | None) -> None:
     with start_mocks() as first, start_mocks(cookie_names=mode) as chosen:
         admin_port, portal_port = ports(chosen)
@@ -469,3 +488,115 @@ def test_serve_takes_a_cookie_names_option(tmp_path: Path) -> None:
         with urllib.request.urlopen(served.admin_url, timeout=5) as response:
             assert response.headers["Set-Cookie"].startswith(f"admin-{admin_port}=")
         assert stop(served) == 0
+
+
+@pytest.mark.usefixtures("own_claim")
+def test_an_instance_with_the_real_names_forced_keeps_later_ones_off_them() -> None:
+    with start_mocks(cookie_names="real") as forced, start_mocks() as later:
+        admin_port, portal_port = ports(later)
+        assert cookie_names(forced) == ("admin", "PHPSESSID")
+        assert cookie_names(later) == (f"admin-{admin_port}", f"PHPSESSID-{portal_port}")
+
+
+def served_cookie_names(served: Served) -> set[str]:
+    found = re.search(r"Session cookies:\s+(\S+) \(admin\), (\S+) \(portal\)", "".join(served.lines))
+    assert found, served.lines
+    return {found.group(1), found.group(2)}
+
+
+def test_two_instances_with_different_tmpdirs_never_share_a_cookie_name(tmp_path: Path) -> None:
+    """The claim on the real names is the host's (one per network namespace), not a file in one TMPDIR."""
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    with (
+        serve(PYTHON_M, env={"TMPDIR": str(tmp_path / "one")}) as first,
+        serve(PYTHON_M, env={"TMPDIR": str(tmp_path / "two")}) as second,
+    ):
+        assert not served_cookie_names(first) & served_cookie_names(second)
+        assert stop(second) == 0
+        assert stop(first) == 0
+
+
+# --------------------------------------------------------------------------- what an instance leaves behind
+
+
+def data_folder(served: Served) -> Path:
+    found = re.search(r"Data folder:\s+(\S+)", "".join(served.lines))
+    assert found, served.lines
+    return Path(found.group(1))
+
+
+def test_a_clean_stop_leaves_nothing_in_tmpdir(tmp_path: Path) -> None:
+    with serve(PYTHON_M, env={"TMPDIR": str(tmp_path)}) as served:
+        assert data_folder(served).parent == tmp_path
+        assert fetch(served.admin_url)[0] == 200
+
+        assert stop(served) == 0
+
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_data_folder_of_a_killed_instance_is_swept_by_the_next_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    env = {"TMPDIR": str(tmp_path)}
+    older_version = tmp_path / "commerce-mocks-olderversion"  # no lock file: maybe running, never touched
+    older_version.mkdir()
+    (older_version / "admin.sqlite3").write_bytes(b"")
+    with serve(PYTHON_M, env=env) as killed:
+        killed.process.kill()  # SIGKILL: no clean-up of its own
+        killed.process.wait(timeout=10)
+    assert data_folder(killed).exists()
+
+    with serve(PYTHON_M, env=env) as running:
+        assert not data_folder(killed).exists()
+        monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+        with start_mocks() as mocks:  # another sweep, while an instance runs
+            assert data_folder(running).exists()  # its instance holds the lock
+            assert mocks.data_dir.parent == tmp_path
+        assert stop(running) == 0
+
+    assert list(tmp_path.iterdir()) == [older_version]
+
+
+# --------------------------------------------------------------------------- connections that stall
+
+
+def test_a_half_sent_request_frees_its_thread_after_the_time_out() -> None:
+    with start_mocks(request_timeout=0.5) as mocks:
+        host, port = mocks.admin.base_url.removeprefix("http://").split(":")
+        with socket.create_connection((host, int(port)), timeout=10) as stalled:
+            stalled.sendall(b"GET /admin/ HTTP/1.1\r\nHost: x\r\n")  # never the blank line that ends the head
+            started = time.monotonic()
+
+            assert stalled.recv(1024) == b""  # closed by the server
+
+        assert time.monotonic() - started < 5
+        assert fetch(mocks.admin_url)[0] == 200
+
+
+def test_a_half_sent_body_is_a_400_after_the_time_out() -> None:
+    with start_mocks(request_timeout=0.5) as mocks:
+        host, port = mocks.admin.base_url.removeprefix("http://").split(":")
+        with socket.create_connection((host, int(port)), timeout=10) as stalled:
+            stalled.sendall(
+                b"POST /admin/ HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                b"Content-Length: 100\r\n\r\nform_key=abc"
+            )
+            answer = b""
+            while chunk := stalled.recv(4096):
+                answer += chunk
+
+        assert answer.startswith(b"HTTP/1.1 400 "), answer[:200]
+
+
+def test_an_idle_keep_alive_connection_is_closed_after_the_time_out() -> None:
+    with start_mocks(request_timeout=0.5) as mocks:
+        host, port = mocks.admin.base_url.removeprefix("http://").split(":")
+        with socket.create_connection((host, int(port)), timeout=10) as idle:
+            idle.sendall(b"GET /static/admin.css HTTP/1.1\r\nHost: x\r\n\r\n")
+            answer = b""
+            while chunk := idle.recv(4096):  # the answer, then the end once the server closes
+                answer += chunk
+
+        assert answer.startswith(b"HTTP/1.1 200 ")

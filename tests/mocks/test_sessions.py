@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from http.cookies import SimpleCookie
 from typing import TYPE_CHECKING
 
 import pytest
 
+from mocks.shared import sessions
+from tests.mocks.conftest import Db
+
 if TYPE_CHECKING:
-    from tests.mocks.conftest import AppFactory, Browser, Db, Live, Page, TestBrowser
+    from tests.mocks.conftest import AppFactory, Browser, Live, Page, TestBrowser
 
 
 def session_cookie(page: Page, name: str) -> dict[str, str]:
@@ -254,3 +258,49 @@ def test_reset_refuses_a_malformed_end_sessions(admin_browser: TestBrowser, body
 
     assert answer.status == 400
     assert answer.json()["message"] == "'end_sessions' must be true or false."
+
+
+# --------------------------------------------------------------------------- visitors nobody signed in to
+
+
+def anonymous_rows(db: Db) -> int:
+    [(count,)] = db.rows("SELECT COUNT(*) FROM session WHERE user IS NULL")
+    return int(count)
+
+
+@pytest.mark.parametrize("site", ["admin", "portal"])
+def test_views_of_the_login_page_keep_a_bounded_number_of_rows(
+    admin_browser: TestBrowser, portal_browser: TestBrowser, site: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each view by a browser without a cookie makes a form key, so a session row: a flood must not grow the file."""
+    monkeypatch.setattr(sessions, "MAX_ANONYMOUS_SESSIONS", 20)
+    start = admin_browser if site == "admin" else portal_browser
+    login = "/admin/" if site == "admin" else "/customer/account/login/"
+    signed_in = start.fresh().sign_in()
+    db = Db(start.app.config["DATABASE"])
+
+    visitors = [start.fresh() for _ in range(60)]
+    for visitor in visitors:
+        assert visitor.get(login).status == 200
+
+    assert anonymous_rows(db) == 20
+    assert signed_in.get(ADMIN_DASHBOARD if site == "admin" else API_PORTAL).status == 200  # never evicted
+    last = visitors[-1]  # the newest visitor's form key still works
+    assert last.submit_login(*(("admin", "admin123") if site == "admin" else ("merchant@example.com", "merchant123"))).status == 302  # fmt: skip
+
+
+def test_a_visitor_nobody_signed_in_to_is_forgotten_after_its_lifetime(
+    admin_browser: TestBrowser, admin_db: Db, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    visitor = admin_browser.fresh()
+    form_key = visitor.get("/admin/").form_key()
+    signed_in = signed_in_admin(admin_browser)
+    later = time.time() + sessions.ANONYMOUS_LIFETIME_SECONDS + 1
+    monkeypatch.setattr(sessions.time, "time", lambda: later)
+
+    answer = visitor.post("/admin/", {"form_key": form_key, "login[username]": "admin", "login[password]": "admin123"})
+
+    assert answer.status == 403  # its form key went with its session, as Magento's does
+    assert signed_in.get(ADMIN_DASHBOARD).status == 200  # a signed-in session lives a day
+    admin_browser.fresh().get("/admin/")  # a new row prunes the old ones
+    assert anonymous_rows(admin_db) == 2  # the expired visitor's is gone: the two made after the clock moved

@@ -1,127 +1,78 @@
-"""The score and the accepted survivors: killed / (total - accepted), survivors listed with what ran."""
+"""The report: both scores, what the list accepts, what it flags, and what the living doc reads of it."""
 
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
-
-import pytest
+from typing import Any
 
 from livingdoc.mutation import mutation_view
-from mutation.accepted import Accepted, load, toml_entry
-from mutation.plan import in_operator_set
-from mutation.report import Report
-from mutation.session import Mutant
+from mutation.accepted import Entry
+from mutation.mutants import Mutant
+from mutation.report import build, markdown, table
 
-BASE = Mutant(
-    job_id="j",
-    file="mocks/admin/keycheck.py",
-    line=10,
-    column=4,
-    operator="core/AddNot",
-    occurrence=0,
-    definition="check_key",
-    skipped=None,
-    outcome="killed",
-    worker_outcome="normal",
-    diff="",
-    oracle=None,
-)
+BASE = Mutant("mocks/admin/keycheck.py", "check_key", "core/AddNot", "x = 1", "x = 2", None, 0, 10)
 
 
-def mutant(job_id: str, verdict: str, removed: str = "x = 1", added: str = "x = 2", **more: object) -> Mutant:
-    oracle = {"verdict": verdict, "removed": [removed], "added": [added], "layout": "doc", "scenarios": ["s"], **more}
-    return replace(BASE, job_id=job_id, oracle=oracle)
+def mutant(n: int) -> Mutant:
+    return replace(BASE, original=f"x = {n}", occurrence=n, line=10 + n)
 
 
-def test_score_counts_timeouts_as_killed_and_leaves_accepted_survivors_out() -> None:
-    mutants = [
-        mutant("1", "killed", failed="tests/e2e/t.py::a"),
-        mutant("2", "timeout"),
-        mutant("3", "survived", removed="log('a')", added="log('b')"),
-        mutant("4", "survived", removed="if ok:", added="if not ok:"),
-        mutant("5", "unreached"),
-        replace(BASE, job_id="6", skipped="operator variant outside the run's operator set (plan.py)"),
-    ]
-    accepted = [Accepted("mocks/admin/keycheck.py", "log('a')", "log('b')", "invisible", "log text")]
-    payload = Report("full", mutants, accepted, 0.95).as_json()
-    totals = payload["totals"]
-    assert (totals["total"], totals["killed"], totals["timed_out"], totals["survived"]) == (5, 1, 1, 2)
-    assert (totals["unreached"], totals["accepted"]) == (1, 1)
-    assert payload["score"] == round(2 / 4, 4)
-    assert payload["met"] is False
-    assert payload["skipped"] == {"operator variant outside the run's operator set (plan.py)": 1}
-    survivors = {s["id"]: s for s in payload["survivors"]}
-    assert set(survivors) == {"3", "4", "5"}
-    assert survivors["3"]["accepted"] == {"class": "invisible", "reason": "log text"}
-    assert survivors["4"]["accepted"] is None
-    assert survivors["4"]["scenarios"] == ["s"]
-    killed = next(m for m in payload["mutants"] if m["id"] == "1")
-    assert killed["killed_by"] == "tests/e2e/t.py::a"
+def verdict(status: str, **more: Any) -> dict[str, Any]:
+    return {"status": status, "layout": "doc", "scenarios": ["s"], "seconds": 1.0, **more}
 
 
-def test_an_accepted_entry_never_excuses_a_killed_mutant_and_unmatched_entries_are_stale() -> None:
-    accepted = [
-        Accepted("mocks/admin/keycheck.py", "x = 1", "x = 2", "equivalent", "same value"),
-        Accepted("mocks/admin/keycheck.py", "gone = 1", "gone = 2", "equivalent", "code since removed"),
-    ]
-    payload = Report("full", [mutant("1", "killed")], accepted, 0.95).as_json()
-    assert payload["totals"]["accepted"] == 0
-    assert payload["score"] == 1.0
-    assert [s["original"] for s in payload["stale_accepted"]] == ["x = 1", "gone = 1"]
+def listed(m: Mutant, kind: str = "invisible") -> Entry:
+    return Entry(tuple(m.identity().items()), kind, f"why {m.original}")
 
 
-def test_errors_are_counted_and_never_killed() -> None:
-    payload = Report("full", [mutant("1", "error", message="boom"), replace(BASE, job_id="2")], [], 0.95).as_json()
-    assert payload["totals"]["errors"] == 2  # no verdict at all is an error too
-    assert payload["score"] == 0.0
+def test_both_scores_and_only_survivors_that_are_listed_as_equivalent_or_invisible_are_accepted() -> None:
+    mutants = [mutant(n) for n in range(7)] + [replace(mutant(7), skip="in a type annotation")]
+    verdicts = {
+        0: verdict("killed", killed_by="t::a", message="DocStepFailure: Doc step 2 (x): y\nmore"),
+        1: verdict("timeout"),
+        2: verdict("survived"),  # accepted
+        3: verdict("unreached"),  # accepted
+        4: verdict("survived"),  # a gap: listed, not accepted
+        5: verdict("survived"),  # not listed
+        6: verdict("killed"),  # listed, but killed: flagged
+    }
+    entries = [listed(mutants[2]), listed(mutants[3], "equivalent"), listed(mutants[4], "gap"), listed(mutants[6])]
+    report = build("full", mutants, verdicts, entries, {"wall_seconds": 60.0}, 0.95)
+    totals = report["totals"]
+    assert (totals["total"], totals["killed"], totals["timed_out"], totals["survived"]) == (7, 2, 1, 3)
+    assert (totals["unreached"], totals["accepted"], totals["errors"]) == (1, 2, 0)
+    assert report["score_before_acceptance"] == round(3 / 7, 4) and report["score"] == round(3 / 5, 4)
+    assert report["met"] is False and report["complete"] is True
+    assert report["skipped"] == {"in a type annotation": 1}
+    survivors = {s["original"]: s["listed"] for s in report["survivors"]}
+    assert survivors == {
+        "x = 2": {"class": "invisible", "reason": "why x = 2"},
+        "x = 3": {"class": "equivalent", "reason": "why x = 3"},
+        "x = 4": {"class": "gap", "reason": "why x = 4"},
+        "x = 5": None,
+    }
+    assert report["list_check"]["listed_but_killed"] == [entries[3].label()]
+    first = report["mutants"][0]
+    assert (first["killed_by"], first["message"], first["line"]) == ("t::a", "DocStepFailure: Doc step 2 (x): y", 10)
+    assert "| all | 7 | 2 | 1 | 3 | 1 | 0 | 2 | 42.9% | 60.0% |" in table(report)
+    doc = markdown(report)
+    assert "x = 4" in doc and "gap: why x = 4" in doc and "x = 5" in doc and "not listed" in doc
+    assert "'x = 2' ->" not in doc and "'x = 3' ->" not in doc  # accepted ones: in the TOML, with their reasons
 
 
-def test_mutants_a_stopped_run_did_not_reach_are_left_out_and_the_report_says_so() -> None:
-    pending = replace(BASE, job_id="2", outcome=None, worker_outcome=None)
-    payload = Report("full", [mutant("1", "killed"), pending], [], 0.95).as_json()
-    assert (payload["complete"], payload["not_run"], payload["totals"]["total"]) == (False, 1, 1)
-    assert payload["score"] == 1.0
+def test_errors_count_against_both_scores_and_a_stopped_run_says_what_it_left() -> None:
+    mutants = [mutant(0), mutant(1), mutant(2)]
+    report = build("full", mutants, {0: verdict("killed"), 1: verdict("error", message="boom")}, [], {}, 0.95)
+    assert report["totals"]["errors"] == 1 and report["score"] == 0.5 == report["score_before_acceptance"]
+    assert (report["complete"], report["not_run"]) == (False, 1)
 
 
-def test_a_mutant_cosmic_ray_could_not_write_is_listed_as_skipped_not_as_an_error() -> None:
-    broken = replace(BASE, job_id="2", outcome="incompetent", worker_outcome="exception")
-    payload = Report("full", [mutant("1", "killed"), broken], [], 0.95).as_json()
-    assert (payload["totals"]["total"], payload["totals"]["errors"]) == (1, 0)
-    assert list(payload["skipped"].values()) == [1]
-
-
-def test_the_accepted_list_of_the_repository_loads() -> None:
-    for entry in load():
-        assert entry.file.startswith("mocks/") and entry.reason
-
-
-def test_an_accepted_entry_needs_a_known_class_and_a_reason(tmp_path: Path) -> None:
-    path = tmp_path / "accepted.toml"
-    path.write_text(toml_entry("mocks/a.py", ["x = 1"], ["x = 2"], "maybe", "why"), encoding="utf-8")
-    with pytest.raises(ValueError, match="class must be one of"):
-        load(path)
-    path.write_text(toml_entry("mocks/a.py", ["say('it''s')"], [], "invisible", "log"), encoding="utf-8")
-    assert load(path) == [Accepted("mocks/a.py", "say('it''s')", "", "invisible", "log")]
-
-
-def test_the_operator_set_keeps_one_inverse_per_operator() -> None:
-    assert in_operator_set("core/ReplaceComparisonOperator_Eq_NotEq")
-    assert in_operator_set("core/ReplaceComparisonOperator_GtE_Gt")
-    assert not in_operator_set("core/ReplaceComparisonOperator_Eq_Is")
-    assert in_operator_set("core/ReplaceBinaryOperator_Add_Sub")
-    assert not in_operator_set("core/ReplaceBinaryOperator_Add_Pow")
-    assert in_operator_set("core/RemoveDecorator")
-
-
-def test_the_living_doc_reads_the_report_as_written() -> None:
-    mutants = [mutant("1", "killed"), mutant("2", "timeout"), mutant("3", "survived"), mutant("4", "unreached")]
-    accepted = [Accepted("mocks/admin/keycheck.py", "x = 1", "x = 2", "invisible", "same text")]
-    view = mutation_view(Report("full", mutants, accepted, 0.95).as_json())
+def test_the_living_doc_shows_both_scores() -> None:
+    mutants = [mutant(n) for n in range(4)]
+    verdicts = {0: verdict("killed"), 1: verdict("timeout"), 2: verdict("survived"), 3: verdict("unreached")}
+    view = mutation_view(build("full", mutants, verdicts, [listed(mutants[2])], {"wall_seconds": 600.0}, 0.95))
     assert view is not None
-    assert view["summary"].startswith("2 of 2 non-equivalent mutants of the mocks' flow modules caught"), view
-    assert "score 100.0% (target 95%)" in view["summary"] and "2 more survived and are accepted" in view["summary"]
+    assert view["summary"].startswith("2 of 3 non-equivalent mutants of the mocks' flow modules caught"), view
+    assert "score 66.7% (50.0% before accepting survivors; target 95%)" in view["summary"], view
     [row] = view["modules"]
-    assert row["module"] == "mocks/admin/keycheck.py"
-    assert (row["total"], row["killed"], row["timed_out"], row["survived"], row["unreached"]) == (4, 1, 1, 1, 1)
-    assert row["accepted"] == 2
+    assert (row["module"], row["total"], row["killed"], row["timed_out"], row["accepted"]) == (BASE.file, 4, 1, 1, 1)
