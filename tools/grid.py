@@ -115,12 +115,11 @@ class Server:
         """SIGTERM to its process group (Java, chromedriver, Chromium), SIGKILL to whatever lingers."""
         with contextlib.suppress(ProcessLookupError):
             os.killpg(self.process.pid, signal.SIGTERM)  # start_new_session: the group id is the pid
-        try:
+        with contextlib.suppress(subprocess.TimeoutExpired):
             self.process.wait(timeout=STOP_TIMEOUT)
-        finally:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait()
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait()
 
     def tail(self, lines: int = 15) -> str:
         text = self.log.read_text(encoding="utf-8", errors="replace") if self.log.is_file() else ""
@@ -179,8 +178,8 @@ def local_grid(
             log_dir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="selenium-grid-")))
         log_dir = log_dir.resolve()
         log_dir.mkdir(parents=True, exist_ok=True)
-        for stale in log_dir.glob("*.log"):  # an earlier run's, which would be mistaken for this one's
-            stale.unlink()
+        for role in ("hub", "node", "standalone"):  # an earlier run's, which would be mistaken for this one's
+            (log_dir / f"{role}.log").unlink(missing_ok=True)
         port = port or free_port()
         grid = RunningGrid(mode, f"http://{LOOPBACK}:{port}", [])
         started = time.monotonic()
