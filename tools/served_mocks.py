@@ -16,14 +16,17 @@ from urllib.parse import urlsplit
 
 from flowspec.commerce import PRODUCTION_API_KEY_PATH, SANDBOX_API_KEY_PATH
 from harness.control_api import AdminControl, PortalControl
+from harness.target import ENV_CREDENTIALS
+from mocks import admin, portal
 
 COMMERCE_MOCKS = Path(sys.executable).with_name("commerce-mocks")
 URL_LINE = re.compile(r"^(Commerce Admin|Account portal):\s+(\S+)", re.MULTILINE)
+# The served mocks' demo users, in the variables a run against "your own Commerce" reads them from.
 CREDENTIALS = {
-    "COMMERCE_ADMIN_USER": "admin",
-    "COMMERCE_ADMIN_PASSWORD": "admin123",
-    "COMMERCE_PORTAL_EMAIL": "merchant@example.com",
-    "COMMERCE_PORTAL_PASSWORD": "merchant123",
+    ENV_CREDENTIALS["admin_user"]: str(admin.DEFAULTS["ADMIN_USERNAME"]),
+    ENV_CREDENTIALS["admin_password"]: str(admin.DEFAULTS["ADMIN_PASSWORD"]),
+    ENV_CREDENTIALS["portal_email"]: str(portal.DEFAULTS["SEED_EMAIL"]),
+    ENV_CREDENTIALS["portal_password"]: str(portal.DEFAULTS["SEED_PASSWORD"]),
 }
 
 
