@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -214,7 +215,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_UNREADABLE
     if isinstance(sys.stdout, io.TextIOWrapper):  # a terminal without UTF-8 gets "?" for an arrow, not a crash
         sys.stdout.reconfigure(errors="replace")
-    print(json.dumps(report.as_json(), indent=2, ensure_ascii=False) if args.json else render_text(report))
+    try:
+        print(json.dumps(report.as_json(), indent=2, ensure_ascii=False) if args.json else render_text(report))
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader stopped early (| head): the verdict is the exit code
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return EXIT_UNCHANGED if report.status == UNCHANGED else EXIT_DRIFT
 
 

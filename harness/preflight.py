@@ -11,6 +11,7 @@ import http.client
 import socket
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -67,44 +68,54 @@ def _title(html: str) -> str:
 
 
 ADMIN_URL_FIX = f"Check --admin-url (or {ENV_ADMIN_URL}): the Admin's base URL with its admin path"
+PORTAL_URL_FIX = f"Check --portal-url (or {ENV_PORTAL_URL}): the Commerce account's base URL"
+SWAPPED = "Were --admin-url and --portal-url swapped?"
+
+
+@dataclass(frozen=True)
+class Expected:
+    """What a URL must answer with, and what it would answer with if it were the other site's."""
+
+    name: str  # "the Commerce Admin"
+    login: str  # "the Commerce Admin's login"
+    fine: Callable[[str], bool]  # the page is what it claims
+    other: Callable[[str], bool]  # the page is the other site's login
+    other_login: str  # "the Commerce account's login"
+
+
+ADMIN = Expected("the Commerce Admin", "the Commerce Admin's login", lambda h: admin_login_in(h) or menu_in(h),
+                 account_login_in, "the Commerce account's login")  # fmt: skip
+PORTAL = Expected("the Commerce account", "the Commerce account's login",
+                  lambda h: account_login_in(h) or api_portal_in(h), admin_login_in, "the Commerce Admin's login")  # fmt: skip
+
+
+def problem_at(url: str, expected: Expected, fix: str, timeout: float = PROBE_TIMEOUT_SECONDS) -> str | None:
+    """What is wrong with ``url``, or None when it answers, within ``timeout``, with what ``expected`` says."""
+    name = expected.name[0].upper() + expected.name[1:]
+    try:
+        answer = fetch(url, timeout)
+    except Unanswered as exc:
+        return f"{name} at {url} did not answer: {exc}. {fix}, and that it is running."
+    if answer.status >= 400:
+        return f"{name} at {url} answered HTTP {answer.status} at {answer.url}. {fix}."
+    if expected.fine(answer.html):
+        return None
+    if expected.other(answer.html):
+        return f"{url} shows {expected.other_login}, not {expected.login}. {SWAPPED}"
+    return f"{url} answered with a page that is not {expected.login} ({_describe(answer)}). {fix}."
 
 
 def admin_problem(
     target: CommerceTarget, timeout: float = PROBE_TIMEOUT_SECONDS, fix: str = ADMIN_URL_FIX
 ) -> str | None:
-    """What is wrong with the admin URL, or None: it must answer with the Commerce Admin's login form (or, an
-    Admin that keeps a session by IP, its signed-in menu). ``fix`` says where the URL comes from."""
-    url = target.admin_url
-    try:
-        answer = fetch(url, timeout)
-    except Unanswered as exc:
-        return f"The Commerce Admin at {url} did not answer: {exc}. {fix}, and that the Admin is running."
-    if answer.status >= 400:
-        return f"The Commerce Admin at {url} answered HTTP {answer.status} at {answer.url}. {fix}."
-    if admin_login_in(answer.html) or menu_in(answer.html):
-        return None
-    if account_login_in(answer.html):
-        return (
-            f"{url} shows the Commerce account's login, not the Commerce Admin's. "
-            "Were --admin-url and --portal-url swapped?"
-        )
-    return f"{url} answered with a page that is not the Commerce Admin's login ({_describe(answer)}). {fix}."
+    """The admin URL must answer with the Commerce Admin's login form (or, an Admin that keeps a session by IP,
+    its signed-in menu). ``fix`` says where the URL comes from."""
+    return problem_at(target.admin_url, ADMIN, fix, timeout)
 
 
 def portal_problem(target: CommerceTarget, timeout: float = PROBE_TIMEOUT_SECONDS) -> str | None:
-    """What is wrong with the portal URL, or None: its API Portal must answer with the account's login form."""
-    url, fix = target.api_portal_url, f"Check --portal-url (or {ENV_PORTAL_URL}): the Commerce account's base URL"
-    try:
-        answer = fetch(url, timeout)
-    except Unanswered as exc:
-        return f"The Commerce account at {url} did not answer: {exc}. {fix}, and that it is running."
-    if answer.status >= 400:
-        return f"The Commerce account's API Portal {url} answered HTTP {answer.status} at {answer.url}. {fix}."
-    if account_login_in(answer.html) or api_portal_in(answer.html):
-        return None
-    if admin_login_in(answer.html):
-        return f"{url} shows the Commerce Admin's login, not the account's. Were --admin-url and --portal-url swapped?"
-    return f"{url} answered with a page that is not the Commerce account's login ({_describe(answer)}). {fix}."
+    """The portal's API Portal must answer with the account's login form (or the API Portal)."""
+    return problem_at(target.api_portal_url, PORTAL, PORTAL_URL_FIX, timeout)
 
 
 def _describe(answer: Answer) -> str:

@@ -163,15 +163,21 @@ class Recorder:
         recording.camera.finish(self._tabs(request.node))
         recording.result.capture_seconds += time.perf_counter() - started
 
+    def _start_step(self, item: pytest.Item) -> Recording | None:
+        """The next Gherkin step begins: its index, its start, the promise bookkeeping seen so far."""
+        recording = item.stash.get(RECORDING, None)
+        if recording is not None:
+            recording.step_index += 1
+            recording.step_started = time.perf_counter()
+            recording.properties_seen = len(item.user_properties)
+        return recording
+
     def pytest_bdd_before_step(
         self, request: pytest.FixtureRequest, feature: Any, scenario: Any, step: Any, step_func: Any
     ) -> None:
-        recording = request.node.stash.get(RECORDING, None)
+        recording = self._start_step(request.node)
         if recording is None:
             return
-        recording.step_index += 1
-        recording.step_started = time.perf_counter()
-        recording.properties_seen = len(request.node.user_properties)
         if 0 <= recording.step_index < len(recording.result.steps):
             recording.result.steps[recording.step_index].location = step_definition_location(
                 step_func, self.config.rootpath
@@ -231,13 +237,8 @@ class Recorder:
     def pytest_bdd_step_func_lookup_error(
         self, request: pytest.FixtureRequest, feature: Any, scenario: Any, step: Any, exception: Exception
     ) -> None:
-        recording = request.node.stash.get(RECORDING, None)
-        if recording is None:
-            return
-        recording.step_index += 1
-        recording.step_started = time.perf_counter()
-        recording.properties_seen = len(request.node.user_properties)
-        self._finish_step(request.node, step, exception, undefined=True)
+        if self._start_step(request.node) is not None:
+            self._finish_step(request.node, step, exception, undefined=True)
 
     def _finish_step(
         self, item: pytest.Item, step: Any, exception: BaseException | None, undefined: bool = False

@@ -21,7 +21,7 @@ from mocks import admin, portal
 
 COMMERCE_MOCKS = Path(sys.executable).with_name("commerce-mocks")
 URL_LINE = re.compile(r"^(Commerce Admin|Account portal):\s+(\S+)", re.MULTILINE)
-# The served mocks' demo users, in the variables the suite reads a given target's credentials from.
+# The served mocks' demo users, in the variables a run against "your own Commerce" reads them from.
 CREDENTIALS = {
     ENV_CREDENTIALS["admin_user"]: str(admin.DEFAULTS["ADMIN_USERNAME"]),
     ENV_CREDENTIALS["admin_password"]: str(admin.DEFAULTS["ADMIN_PASSWORD"]),
