@@ -33,7 +33,6 @@ def _scenario(bench: Bench, label: str, flags: list[str], i: int) -> tuple[float
     run = run_pytest(
         [*[END_TO_END] * COPIES, "--keep-duplicates", *flags, *bench.pytest_args],
         bench.work / f"e2e-{label}-{i}",
-        subset=True,
     )
     if not run.ok or len(run.cases) != COPIES:
         bench.say(f"  scenario, living doc {label}: FAILED {run.counts}\n{run.tail}")

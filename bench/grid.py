@@ -62,7 +62,7 @@ def _scenarios(bench: Bench, url: str | None, chromium: str, i: int) -> list[flo
     env = {selenium_grid.ENV_URL: url} if url else {CHROMIUM_PATH: chromium}
     where = "grid" if url else "local"
     run = run_pytest([*[END_TO_END] * COPIES, "--keep-duplicates", *bench.pytest_args],
-                     bench.work / f"grid-e2e-{where}-{i}", subset=True, env=env)  # fmt: skip
+                     bench.work / f"grid-e2e-{where}-{i}", env=env)  # fmt: skip
     ok = run.ok and len(run.cases) == COPIES
     bench.say(
         f"  scenario, {where}: " + (f"{run.cases[1].seconds:.2f} s" if ok else f"FAILED {run.counts}\n{run.tail}")
