@@ -80,6 +80,15 @@ def sign_in_to_portal_with_wrong_password(journey: Journey) -> None:
         journey.portal_login.sign_in(journey.target.portal_email, journey.target.portal_password + "-wrong")
 
 
+def sign_in_to_portal_as_nobody(journey: Journey) -> None:
+    """An email with no account behind it (a typo at doc step 3): refused like a wrong password."""
+    with journey.acting(
+        "portal-wrong-password", "the account's login form should take an email that has no account", journey.portal_tab
+    ):
+        email = f"nobody-{secrets.token_hex(3)}@example.com"
+        journey.portal_login.sign_in(email, journey.target.portal_password)
+
+
 def check_portal_sign_in_refused(journey: Journey) -> None:
     """The account says the sign-in was wrong, still asks for email and password, and shows no API Portal."""
     with journey.keeping(

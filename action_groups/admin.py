@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import secrets
 
 import pytest
 from playwright.sync_api import expect
@@ -30,6 +31,12 @@ def sign_in(journey: Journey) -> None:
 def sign_in_with_wrong_password(journey: Journey) -> None:
     with journey.acting("admin-wrong-password", "the login form should take a wrong password and answer"):
         journey.admin_login.sign_in(journey.target.admin_user, journey.target.admin_password + "-wrong")
+
+
+def sign_in_as_nobody(journey: Journey) -> None:
+    """A user name with no Admin user behind it (a typo at doc step 1): refused like a wrong password."""
+    with journey.acting("admin-wrong-password", "the login form should take a user name that does not exist"):
+        journey.admin_login.sign_in(f"nobody-{secrets.token_hex(3)}", journey.target.admin_password)
 
 
 def sign_in_without_password(journey: Journey) -> None:

@@ -18,6 +18,13 @@ Feature: Amazon Sales Channel checks the Amazon API key on every access
     And the Commerce Admin still asks me to sign in
 
   @doc-step-1
+  Scenario: A user name that does not exist does not open the Commerce Admin
+    Given the Commerce Admin login page is open
+    When I sign in with a user name that does not exist
+    Then the login page says the sign-in was incorrect
+    And the Commerce Admin still asks me to sign in
+
+  @doc-step-1
   Scenario: Signing in without a password says the password is required
     Given the Commerce Admin login page is open
     When I sign in with the admin user name and no password

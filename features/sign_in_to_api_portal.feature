@@ -31,6 +31,15 @@ Feature: Sign in opens the Commerce account's API Portal in a new tab
     When I sign in to my Commerce account in the new tab with a wrong password
     Then the new tab says the sign-in was incorrect and shows no API Portal
 
+  @doc-step-3
+  Scenario: Not signed in, an email that has no account does not open the API Portal
+    Given the Amazon Sales Channel prompt is open
+    When I click "Sign in" on the prompt
+    Then the Commerce account opens in a new browser tab
+    And the new tab asks for my Commerce account email and password
+    When I sign in to my Commerce account in the new tab with an email that has no account
+    Then the new tab says the sign-in was incorrect and shows no API Portal
+
   @doc-step-3 @mock-only
   Scenario: Without a Commerce account, I register one and reach the API Portal
     Given the Amazon Sales Channel prompt is open

@@ -37,7 +37,8 @@ PROMISES: tuple[Promise, ...] = (
     Promise(
         "admin-wrong-password",
         ("doc-step-1",),
-        "A wrong password is refused with a message, and the Admin keeps asking to sign in.",
+        "A wrong password or a user name that does not exist is refused with a message, and the Admin keeps asking "
+        "to sign in.",
         ("wrong-password-accepted", "admin-pages-without-session"),
     ),
     Promise(
@@ -107,7 +108,7 @@ PROMISES: tuple[Promise, ...] = (
     Promise(
         "portal-wrong-password",
         ("doc-step-3",),
-        "A wrong password is refused with a message, and the API Portal stays closed.",
+        "A wrong password or an email that has no account is refused with a message, and the API Portal stays closed.",
         ("portal-wrong-password-accepted",),
     ),
     Promise(

@@ -42,6 +42,11 @@ def sign_in_to_portal_with_wrong_password(journey: Journey) -> None:
     account_portal.sign_in_to_portal_with_wrong_password(journey)
 
 
+@when("I sign in to my Commerce account in the new tab with an email that has no account")
+def sign_in_to_portal_as_nobody(journey: Journey) -> None:
+    account_portal.sign_in_to_portal_as_nobody(journey)
+
+
 @then("the new tab says the sign-in was incorrect and shows no API Portal")
 def check_portal_sign_in_refused(journey: Journey) -> None:
     account_portal.check_portal_sign_in_refused(journey)

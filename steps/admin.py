@@ -36,6 +36,11 @@ def sign_in_with_wrong_password(journey: Journey) -> None:
     admin.sign_in_with_wrong_password(journey)
 
 
+@when("I sign in with a user name that does not exist")
+def sign_in_as_nobody(journey: Journey) -> None:
+    admin.sign_in_as_nobody(journey)
+
+
 @when("I sign in with the admin user name and no password")
 def sign_in_without_password(journey: Journey) -> None:
     admin.sign_in_without_password(journey)
