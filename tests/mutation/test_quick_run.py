@@ -41,8 +41,7 @@ def test_the_quick_run_kills_every_one_of_its_mutants_in_two_sittings(tmp_path: 
     for mutant in payload["mutants"]:
         assert mutant["killed_by"] in QUICK_SCENARIOS, mutant
         assert not mutant["suite_error"], mutant
-        kind, _, message = mutant["message"].partition(": ")
-        assert kind.endswith(("AssertionError", "DocStepFailure")) and message.startswith("Doc "), mutant  # a doc step
+        assert mutant["message"].startswith("Doc "), mutant  # the failure's first line names a doc step
     assert {(m["file"], m["scope"], m["operator"]) for m in payload["mutants"]} == {q[:3] for q in QUICK}
     assert payload["score"] == payload["score_before_acceptance"] == 1.0 and payload["wall_seconds"] > 0
     view = mutation_view(read_mutation_summary(tmp_path))  # what the living doc would show of it
