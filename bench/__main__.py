@@ -16,14 +16,14 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from bench import UsageParser, e2e, grid, mocks_startup, suite
+from bench import UsageParser, e2e, fleet, grid, mocks_startup, suite
 from bench.measurement import Bench, Measurement
 from bench.runs import ROOT
 from bench.table import README, render, replace_table
 from harness.chromium import chromium_version, find_chromium
 
 # The table's order. A new measurement is a module like these (bench/measurement.py) added here.
-MEASUREMENTS: tuple[Measurement, ...] = (mocks_startup, e2e, suite, grid)
+MEASUREMENTS: tuple[Measurement, ...] = (mocks_startup, e2e, suite, grid, fleet)
 DEFAULT_OUT = ROOT / "reports" / "bench.json"
 
 

@@ -34,6 +34,7 @@ CREDENTIALS = {
 class ServedMocks:
     admin_url: str
     portal_url: str
+    pid: int = 0  # the serving process
 
     def suite_args(self) -> list[str]:
         return ["--admin-url", self.admin_url, "--portal-url", self.portal_url]
@@ -58,7 +59,7 @@ def serve(*extra_args: str, data_dir: Path) -> Iterator[ServedMocks]:
         urls = dict(URL_LINE.findall(seen))
         if "Commerce Admin" not in urls or "Account portal" not in urls:
             raise RuntimeError(f"commerce-mocks serve did not start:\n{seen}")
-        yield ServedMocks(urls["Commerce Admin"], urls["Account portal"])
+        yield ServedMocks(urls["Commerce Admin"], urls["Account portal"], process.pid)
     finally:
         process.send_signal(signal.SIGINT)
         try:
