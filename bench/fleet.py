@@ -14,8 +14,7 @@ from pathlib import Path
 
 from bench.measurement import Bench, Figures, Row, against, joined, median, ratio, seconds, spread, times
 from bench.runs import run_pytest
-from flowspec.commerce import PRODUCTION_API_KEY_PATH
-from tools.served_mocks import CREDENTIALS, Observer, ServedMocks, serve
+from tools.served_mocks import CREDENTIALS, Observer, serve, targets_file
 
 NAME = "fleet"
 SIZES = (1, 5, 20)
@@ -23,27 +22,6 @@ STATES = ("valid", "expired", "revoked", "missing")
 TOKEN = "bench-fleet-observer"
 LIMIT = 3.0  # issue 23: 20 stores in at most 3 times the time of 1
 ENV = {"FLEET_USER": CREDENTIALS["COMMERCE_ADMIN_USER"], "FLEET_PASSWORD": CREDENTIALS["COMMERCE_ADMIN_PASSWORD"]}
-
-
-def _stand_in(observer: Observer, state: str) -> None:
-    if state == "missing":
-        return
-    made = observer.portal.create_key(observer.email, expires_in_seconds=-60 if state == "expired" else None)
-    if state == "revoked":
-        observer.portal.revoke_key(str(made["key"]))
-    observer.admin.set_config(PRODUCTION_API_KEY_PATH, str(made["key"]))
-
-
-def _targets(stores: list[tuple[str, ServedMocks]], path: Path) -> Path:
-    path.write_text(
-        "\n".join(
-            f'[[target]]\nname = "{name}"\nadmin_url = "{served.admin_url}"\n'
-            'admin_user_env = "FLEET_USER"\nadmin_password_env = "FLEET_PASSWORD"\n'
-            for name, served in stores
-        ),
-        encoding="utf-8",
-    )
-    return path
 
 
 def _verdicts(work: Path) -> dict[str, str]:
@@ -61,10 +39,11 @@ def _one_size(bench: Bench, size: int) -> Figures:
         for index in range(size):
             state = STATES[index % len(STATES)]
             served = stack.enter_context(serve("--control-token", TOKEN, data_dir=work / f"store-{index}"))
-            _stand_in(Observer(served, TOKEN), state)
+            Observer(served, TOKEN).give_key(state)
             stores.append((f"store-{index:02d}-{state}", served))
         wanted = {name: name.rsplit("-", 1)[1] for name, _ in stores}
-        args = ["-m", "verify", f"--targets={_targets(stores, work / 'targets.toml')}", "-n", "2", *bench.pytest_args]
+        targets = targets_file({name: s.admin_url for name, s in stores}, work / "targets.toml", *ENV)
+        args = ["-m", "verify", f"--targets={targets}", "-n", "2", *bench.pytest_args]
         walls, failures = [], 0
         for _ in range(min(bench.repeat, 3)):
             run = run_pytest(args, work / "run", env=ENV)

@@ -91,6 +91,15 @@ class Observer:
         self.admin.set_config(field, key)
         return key
 
+    def give_key(self, state: str) -> None:
+        """Save a Production API key that is "valid", "expired" or "revoked" (or none: "missing")."""
+        if state == "missing":
+            return
+        made = self.portal.create_key(self.email, expires_in_seconds=-60 if state == "expired" else None)
+        if state == "revoked":
+            self.portal.revoke_key(str(made["key"]))
+        self.admin.set_config(PRODUCTION_API_KEY_PATH, str(made["key"]))
+
     def state(self) -> ObservedState:
         listed = self.portal.call("GET", f"keys?email={self.email}")["keys"]
         return ObservedState(
@@ -102,6 +111,19 @@ class Observer:
     def all_keys(self) -> set[str]:
         """Every key the account holds, whatever its status (the run's own ones included)."""
         return {str(k["key"]) for k in self.portal.call("GET", f"keys?email={self.email}")["keys"]}
+
+
+def targets_file(stores: dict[str, str], path: Path, user_env: str, password_env: str) -> Path:
+    """A ``--targets`` file: one [[target]] per store name and admin URL, credentials from the two variables."""
+    path.write_text(
+        "\n".join(
+            f'[[target]]\nname = "{name}"\nadmin_url = "{url}"\n'
+            f'admin_user_env = "{user_env}"\nadmin_password_env = "{password_env}"\n'
+            for name, url in stores.items()
+        ),
+        encoding="utf-8",
+    )
+    return path
 
 
 def _origin(url: str) -> str:

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from flowspec.commerce import PRODUCTION_API_KEY_PATH
 from tests.harness.conftest import RunSuite
 from tools.served_mocks import CREDENTIALS, ObservedState, Observer, ServedMocks, serve
 
@@ -31,15 +30,6 @@ def _entry(name: str, url: str) -> str:
     )
 
 
-def _set_up(observer: Observer, state: str) -> None:
-    if state == "missing":
-        return
-    made = observer.portal.create_key(observer.email, expires_in_seconds=-60 if state == "expired" else None)
-    if state == "revoked":
-        observer.portal.revoke_key(str(made["key"]))
-    observer.admin.set_config(PRODUCTION_API_KEY_PATH, str(made["key"]))
-
-
 @pytest.fixture
 def fleet(tmp_path: Path) -> Iterator[tuple[Path, dict[str, tuple[ServedMocks, Observer]]]]:
     states = ("valid", "expired", "revoked", "missing")
@@ -50,7 +40,7 @@ def fleet(tmp_path: Path) -> Iterator[tuple[Path, dict[str, tuple[ServedMocks, O
         for state in states:
             target = stack.enter_context(serve("--control-token", TOKEN, data_dir=tmp_path / state))
             observer = Observer(target, TOKEN)
-            _set_up(observer, state)
+            observer.give_key(state)
             stores[f"store-{state}"] = (target, observer)
         entries = [_entry(name, target.admin_url) for name, (target, _) in stores.items()]
         entries.append(_entry("store-silent", f"http://127.0.0.1:{silent.getsockname()[1]}/admin/"))
@@ -126,7 +116,7 @@ def test_a_bad_targets_file_is_one_usage_error_naming_line_and_field(
 def test_verify_on_one_store_needs_only_the_admin_and_changes_nothing(run_suite: RunSuite, tmp_path: Path) -> None:
     with serve("--control-token", TOKEN, data_dir=tmp_path / "data") as target:
         observer = Observer(target, TOKEN)
-        _set_up(observer, "valid")
+        observer.give_key("valid")
         before, mark = observer.state(), observer.admin.log_mark()
         admin_only = {k: v for k, v in CREDENTIALS.items() if k.startswith("COMMERCE_ADMIN")}
         admin_only |= {"COMMERCE_PORTAL_EMAIL": "", "COMMERCE_PORTAL_PASSWORD": ""}
