@@ -49,6 +49,7 @@ from livingdoc.model import Shot, StepResult, folder_name
 FRAME_QUALITY = 50
 FRAME_SIZE: ScreencastSize = {"width": 960, "height": 600}  # the thumbnails are 260 px wide, the enlarged picture 960
 POLL_MS = 5
+DATE_NOW_RESOLUTION = 0.001  # seconds: the tracker's clock (Date.now) counts whole milliseconds
 CHANGE_WAIT = 0.05  # seconds to wait for the frame of a change, before capturing the tab instead
 # When a tab last changed, kept by the tab itself (a script the camera adds to every page of the context): the
 # DOM, form input, scrolling, focus, a details element opening. A frame painted after that moment shows the tab
@@ -279,7 +280,9 @@ class Camera:
             cast = self._casts.get(id(page))
             if cast is None:
                 continue
-            changed = float("inf") if changed_at is None else float(changed_at)  # no tracker: capture it
+            # no tracker: capture it. Date.now() drops the fraction of its millisecond, the frames' paint times
+            # keep it: a frame painted in the change's own millisecond may be from before the change.
+            changed = float("inf") if changed_at is None else float(changed_at) + DATE_NOW_RESOLUTION
             if not cast.painted_since(changed):
                 if cast is front:
                     waiting[name] = (cast, changed)

@@ -22,6 +22,17 @@ def entry(identity: dict[str, object], kind: str = "invisible") -> Entry:
     return Entry(tuple(identity.items()), kind, "why")
 
 
+def check_list(path: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mutation", "--check-list", "--list", str(path)],
+        cwd=ROOT,
+        env=child_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
 def test_each_entry_of_the_repository_names_exactly_one_mutant_of_todays_code() -> None:
     entries = load()
     report = build("full", enumerate_mutants(ROOT, FLOW_MODULES), {}, entries, {}, 0.95)
@@ -61,26 +72,12 @@ def test_a_malformed_list_is_a_usage_error(tmp_path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ValueError, match="survivor|listed twice|only"):
         load(path)
-    done = subprocess.run(
-        [sys.executable, "-m", "mutation", "--check-list", "--list", str(path)],
-        cwd=ROOT,
-        env=child_env(),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = check_list(path)
     assert done.returncode == 4 and str(path) in done.stderr, done.stderr
 
 
 def test_check_list_exits_3_when_an_entry_names_no_mutant(tmp_path: Path) -> None:
     path = tmp_path / "list.toml"
     path.write_text(DEFAULT_PATH.read_text(encoding="utf-8") + toml_entry(LOGIN.identity(), "invisible", "gone"))
-    done = subprocess.run(
-        [sys.executable, "-m", "mutation", "--check-list", "--list", str(path)],
-        cwd=ROOT,
-        env=child_env(),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = check_list(path)
     assert done.returncode == 3 and "list entry names no mutant: mocks/a.py [login]" in done.stdout, done.stdout
